@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate demo serve screenshots bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: install it, or run make PYTHON=python3.11 ...")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	@if [ ! -f var/.demo-loaded ]; then $(PY) manage.py load_demo && touch var/.demo-loaded; else echo "Demo content already loaded (delete var/.demo-loaded to load again)."; fi
+
+serve:
+	@echo "The hub is at http://$(HOST):$(PORT)/ (admin at /admin/). Stop it with Ctrl+C."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Command 1: install everything, build the demo hub once, serve it.
+run: demo serve
+
+## Command 2: the whole test suite (checks, SQLite, PostgreSQL, browser).
+test: install
+	$(PY) scripts/run_tests.py
+
+screenshots: install
+	$(PY) scripts/screenshots.py
+
+bench: install
+	$(PY) bench/search.py
+
+clean:
+	rm -rf $(VENV) var static_collected node_modules

@@ -1,0 +1,21 @@
+"""What the home page shows, gathered from each part of the hub.
+
+Each part exposes a small `home_*` function in its own `selectors.py`; the home page
+only arranges them. Each function returns a short list with its related rows loaded.
+"""
+
+from profiles import selectors as profile_selectors
+from qa import selectors as qa_selectors
+from wiki import selectors as wiki_selectors
+
+PANEL_SIZE = 6
+
+
+def home_panels(request) -> dict:
+    return {
+        "newest_wiki_pages": wiki_selectors.home_newest_pages(PANEL_SIZE),
+        "changed_wiki_pages": wiki_selectors.home_recently_changed_pages(PANEL_SIZE),
+        "unanswered_questions": qa_selectors.home_unanswered_questions(PANEL_SIZE),
+        "recent_questions": qa_selectors.home_recent_questions(PANEL_SIZE),
+        "featured_profiles": profile_selectors.home_featured_profiles(PANEL_SIZE),
+    }

@@ -1,0 +1,41 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """The hub's account. Custom from the first migration so later fields need no swap."""
+
+    display_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The name other members see. Leave blank to use your username.",
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+
+class PendingNotification(models.Model):
+    """A notification waiting for the member's daily digest (see hub/notifications.py)."""
+
+    user = models.ForeignKey("hub.User", on_delete=models.CASCADE, related_name="pending_notifications")
+    subject = models.CharField(max_length=200)
+    text = models.TextField()
+    url = models.CharField(max_length=500)
+    unsubscribe_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,0 +1,25 @@
+from django import template
+from django.utils.html import format_html
+
+from hub.markdown import render
+
+register = template.Library()
+
+
+@register.simple_tag
+def nav_current(request, prefix: str):
+    """Mark the main navigation link for the section the visitor is in."""
+    if request is not None and request.path.startswith(prefix):
+        return format_html('aria-current="page"')
+    return ""
+
+
+@register.filter
+def markdown(text: str):
+    return render(text)
+
+
+@register.inclusion_tag("includes/author.html")
+def author_badge(author):
+    """An author's name with their reputation. Callers select_related the user's reputation."""
+    return {"author": author}

@@ -1,0 +1,37 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.generic import TemplateView
+
+
+class AccessibilityView(TemplateView):
+    template_name = "hub/accessibility.html"
+
+
+class AboutView(TemplateView):
+    template_name = "hub/about.html"
+
+
+@login_required
+def account_profile(request):
+    """The signed-in member's own account page: links to everything they can manage."""
+    return render(request, "hub/account_profile.html", {"account": request.user})
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "500.html", status=500)
+
+
+def too_many_requests(request, message: str = "", retry_after: int | None = None):
+    """The one response for a rate limit: a plain message and HTTP 429."""
+    response = render(request, "429.html", {"message": message, "retry_after": retry_after}, status=429)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response

@@ -1,0 +1,182 @@
+"""The whole test suite, as the README's `make test` runs it.
+
+Passes, in order: checks (manage.py check, makemigrations --check, ruff), pytest on SQLite,
+pytest again on PostgreSQL, and the browser tests in headless Chromium. Under CI=true a
+missing PostgreSQL or Chromium fails the run with a clear message; elsewhere the run ends by
+saying plainly which passes did not run. The last line counts every test of every pass.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET  # noqa: S405 - reads the junit files pytest itself wrote
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CI = os.environ.get("CI", "").lower() == "true"
+PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+
+
+class Summary:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.skipped = 0
+        self.did_not_run: list[str] = []
+        self.failures: list[str] = []
+
+    def add_junit(self, path: Path, label: str) -> None:
+        if not path.exists():
+            self.failures.append(f"{label}: pytest wrote no report")
+            return
+        root = ET.parse(path).getroot()  # noqa: S314 - our own file
+        for suite in root.iter("testsuite"):
+            tests, failures, errors, skipped = (int(suite.get(key, 0)) for key in ("tests", "failures", "errors", "skipped"))
+            self.passed += tests - failures - errors - skipped
+            self.failed += failures + errors
+            self.skipped += skipped
+            if failures or errors:
+                self.failures.append(f"{label}: {failures + errors} failed")
+
+
+def banner(text: str) -> None:
+    print(f"\n=== {text} ===", flush=True)
+
+
+def run(command: list[str], env: dict | None = None) -> int:
+    print("$ " + " ".join(command), flush=True)
+    return subprocess.call(command, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def checks(summary: Summary) -> None:
+    banner("Checks: manage.py check, makemigrations --check, ruff")
+    env = {"DJANGO_SETTINGS_MODULE": "settings.test"}
+    steps = [
+        ("manage.py check", [PYTHON, "manage.py", "check", "--fail-level", "WARNING"]),
+        ("makemigrations --check", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"]),
+        ("ruff check", [PYTHON, "-m", "ruff", "check", "."]),
+        ("ruff format --check", [PYTHON, "-m", "ruff", "format", "--check", "."]),
+    ]
+    for label, command in steps:
+        if run(command, env) != 0:
+            summary.failures.append(f"check failed: {label}")
+    deploy_env = {
+        "DJANGO_SETTINGS_MODULE": "settings.production",
+        "SECRET_KEY": "check-deploy-" + "x" * 60,
+        "ALLOWED_HOSTS": "hub.example.org",
+        "DATABASE_URL": "sqlite:///" + str(Path(tempfile.gettempdir()) / "cohub-deploy-check.sqlite3"),
+    }
+    if run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], deploy_env) != 0:
+        summary.failures.append("check failed: manage.py check --deploy with production settings")
+
+
+def pytest_pass(summary: Summary, label: str, args: list[str], env: dict) -> None:
+    banner(f"pytest: {label}")
+    report = Path(tempfile.gettempdir()) / f"cohub-junit-{label.replace(' ', '-')}.xml"
+    report.unlink(missing_ok=True)
+    code = run([PYTHON, "-m", "pytest", f"--junitxml={report}", *args, *sys.argv[1:]], env)
+    if code == 5:
+        summary.failures.append(f"{label}: no test was collected")
+    summary.add_junit(report, label)
+    if code not in (0, 5) and not any(item.startswith(label) for item in summary.failures):
+        summary.failures.append(f"{label}: pytest exited with {code}")
+
+
+def postgres_reachable(host: str = "127.0.0.1", port: int = 5432) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def start_postgres() -> bool:
+    """Start a local cluster when PostgreSQL is installed but not running."""
+    clusters = Path("/etc/postgresql")
+    if not (shutil.which("pg_ctlcluster") and clusters.is_dir()):
+        return False
+    for version in sorted(path.name for path in clusters.iterdir()):
+        run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"])
+    for _ in range(20):
+        if postgres_reachable():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def postgres_pass(summary: Summary) -> None:
+    if not postgres_reachable() and not start_postgres():
+        message = (
+            f"PostgreSQL pass did not run: no server at {PG_URL}. Install PostgreSQL "
+            "(apt-get install postgresql) or set TEST_POSTGRES_URL."
+        )
+        if CI:
+            summary.failures.append("CI requires PostgreSQL. " + message)
+        else:
+            summary.did_not_run.append(message)
+        return
+    pytest_pass(summary, "PostgreSQL", ["-m", "not browser"], {"DATABASE_URL": PG_URL})
+
+
+def ensure_chromium() -> bool:
+    if Path(CHROMIUM).exists():
+        return True
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        banner("Installing Debian's chromium for the browser tests")
+        run(["apt-get", "update", "-q"])
+        run(["apt-get", "install", "-y", "-q", "chromium"], {"DEBIAN_FRONTEND": "noninteractive"})
+    return Path(CHROMIUM).exists()
+
+
+def ensure_axe() -> bool:
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if axe.exists():
+        return True
+    if shutil.which("npm"):
+        run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"])
+    return axe.exists()
+
+
+def browser_pass(summary: Summary) -> None:
+    missing = []
+    if not ensure_chromium():
+        missing.append(f"Chromium ({CHROMIUM}; apt-get install chromium)")
+    if not ensure_axe():
+        missing.append("axe-core (npm ci needs Node.js and npm)")
+    if missing:
+        message = "Browser pass did not run: missing " + " and ".join(missing) + "."
+        if CI:
+            summary.failures.append("CI requires the browser tests. " + message)
+        else:
+            summary.did_not_run.append(message)
+        return
+    pytest_pass(summary, "browser", ["-m", "browser", "-p", "no:randomly"], {"HUB_CHROMIUM": CHROMIUM})
+
+
+def main() -> int:
+    summary = Summary()
+    started = time.monotonic()
+    checks(summary)
+    pytest_pass(summary, "SQLite", ["-m", "not browser and not postgres"], {"DATABASE_URL": ""})
+    postgres_pass(summary)
+    browser_pass(summary)
+    banner(f"Summary ({time.monotonic() - started:.0f} s)")
+    for line in summary.failures:
+        print(f"FAILED: {line}")
+    for line in summary.did_not_run:
+        print(f"NOT RUN: {line}")
+    if not summary.did_not_run and not summary.failures:
+        print("Every pass ran: checks, SQLite, PostgreSQL, browser.")
+    failed = summary.failed + (len(summary.failures) if summary.failed == 0 else 0)
+    print(f"total: {summary.passed} passed, {failed} failed, {summary.skipped} skipped")
+    return 1 if summary.failures or summary.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

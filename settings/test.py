@@ -1,0 +1,26 @@
+"""Test settings: fast, repeatable, and isolated from the developer's own data."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .env import database_config, env_str
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DATABASES = {"default": database_config(env_str("DATABASE_URL"), Path(tempfile.gettempdir()) / "cohub-test.sqlite3")}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cohub-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cohub-static-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+ELASTICSEARCH_URL = None
+# Feed tests talk to a real HTTP server on 127.0.0.1; only tests may allow it.
+HUB_FEEDS_ALLOW_LOOPBACK = False

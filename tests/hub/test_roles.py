@@ -1,0 +1,31 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from hub import roles
+
+
+@pytest.mark.django_db
+def test_migration_creates_every_role_group():
+    assert set(Group.objects.filter(name__in=roles.ALL_ROLES).values_list("name", flat=True)) == set(roles.ALL_ROLES)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", roles.ALL_ROLES)
+def test_each_role_holds_its_global_permissions(role):
+    group = Group.objects.get(name=role)
+    held = {f"{app}.{code}" for app, code in group.permissions.values_list("content_type__app_label", "codename")}
+    assert set(roles.ROLE_PERMISSIONS[role]) <= held
+
+
+@pytest.mark.django_db
+def test_members_cannot_reach_the_admin_but_organisers_can(member, organiser):
+    assert not member.has_perm("wagtailadmin.access_admin")
+    assert organiser.has_perm("wagtailadmin.access_admin")
+
+
+@pytest.mark.django_db
+def test_ensure_roles_is_safe_to_run_again():
+    from django.apps import apps
+
+    roles.ensure_roles(apps)
+    assert Group.objects.filter(name__in=roles.ALL_ROLES).count() == 4
