@@ -10,6 +10,15 @@ class User(AbstractUser):
         blank=True,
         help_text="The name other members see. Leave blank to use your username.",
     )
+    # Reputation from the Q&A forum, stored here so that every author name can show it without
+    # another query. Derived data: qa maintains it and `qa_recompute_reputation` rebuilds it.
+    feedback_score = models.IntegerField(default=0, db_index=True, editable=False)
+    feedback_positive_weeks = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Positive rater-weeks in the last 12 months."
+    )
+    feedback_negative_weeks = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Negative rater-weeks in the last 12 months."
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
