@@ -249,6 +249,8 @@ HUB_CSP = env_str(
     "object-src 'none'",
 )
 HUB_DEMO_ENABLED = env_bool("HUB_DEMO_ENABLED", False)
+# Serve uploaded images from the app itself (fine for one server; turn off behind nginx or a bucket).
+HUB_SERVE_MEDIA = env_bool("HUB_SERVE_MEDIA", True)
 HUB_PAGE_SIZE = env_int("HUB_PAGE_SIZE", 20)
 ADMINS_EMAILS = env_list("ADMINS")
 
