@@ -134,7 +134,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -249,6 +248,27 @@ HUB_CSP = env_str(
     "object-src 'none'",
 )
 HUB_DEMO_ENABLED = env_bool("HUB_DEMO_ENABLED", False)
+
+# --- Q&A forum (qa/) ---------------------------------------------------------------------------
+# Privileges by feedback score (Organisers and Moderators hold them all). See docs/adr/0030.
+QA_PRIVILEGES = {
+    "rate_negative": env_int("QA_PRIVILEGE_RATE_NEGATIVE", 5),
+    "create_tags": env_int("QA_PRIVILEGE_CREATE_TAGS", 25),
+    "edit_others": env_int("QA_PRIVILEGE_EDIT_OTHERS", 100),
+    "close_duplicates": env_int("QA_PRIVILEGE_CLOSE_DUPLICATES", 250),
+}
+# Limits for new accounts (feedback score under QA_NEW_ACCOUNT_SCORE): (how many, per seconds).
+QA_NEW_ACCOUNT_SCORE = env_int("QA_NEW_ACCOUNT_SCORE", 10)
+QA_RATE_LIMITS = {
+    "question": (env_int("QA_LIMIT_QUESTIONS", 1), env_int("QA_LIMIT_QUESTIONS_SECONDS", 600)),
+    "answer": (env_int("QA_LIMIT_ANSWERS", 10), 3600),
+    "comment": (env_int("QA_LIMIT_COMMENTS", 30), 3600),
+    "rating": (env_int("QA_LIMIT_RATINGS", 20), 86400),
+    "flag": (env_int("QA_LIMIT_FLAGS", 20), 86400),
+}
+# Serial rating: more ratings than this of one member's posts in a day are held for moderators.
+QA_SERIAL_RATING_LIMIT = env_int("QA_SERIAL_RATING_LIMIT", 10)
+# --- end of Q&A forum --------------------------------------------------------------------------
 # Serve uploaded images from the app itself (fine for one server; turn off behind nginx or a bucket).
 HUB_SERVE_MEDIA = env_bool("HUB_SERVE_MEDIA", True)
 HUB_PAGE_SIZE = env_int("HUB_PAGE_SIZE", 20)
