@@ -1,6 +1,7 @@
 """Helpers the browser tests share: watching a page for errors, axe checks, logging in, mail."""
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,23 @@ from playwright.sync_api import Page, expect
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium, headless; never a browser Playwright downloads."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
 DEMO_PASSWORD = "organise-together"
 
 
