@@ -2,17 +2,78 @@
 
 Parts of the hub call `update(obj)` after a write that changes what a search should find
 (a rating changes a score, a moderator hides a post) and `remove(obj)` when it goes.
-Saving content must never fail because of the index: errors are logged, not raised.
+Saving content must never fail because of the index: errors are logged, not raised, and the
+database write runs in a savepoint so a failure cannot poison the caller's transaction.
 """
 
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import transaction
+
+from search import registry, store
 
 logger = logging.getLogger(__name__)
 
 
 def update(obj) -> None:
-    """Add, refresh or drop `obj` in the index, as its adapter judges. Filled in by the search part."""
+    """Add, refresh or drop `obj` in the index, as its adapter judges."""
+    for adapter in registry.adapters_for_model(type(obj)):
+        try:
+            _update_one(adapter, obj)
+        except Exception:
+            logger.exception("Search index: could not update %s %s; run manage.py search_reindex", adapter.kind, obj.pk)
 
 
 def remove(obj) -> None:
     """Drop `obj` from the index."""
+    for adapter in registry.adapters_for_model(type(obj)):
+        try:
+            _remove_one(adapter.kind, obj.pk)
+        except Exception:
+            logger.exception("Search index: could not remove %s %s; run manage.py search_reindex", adapter.kind, obj.pk)
+
+
+def _update_one(adapter: registry.SearchAdapter, obj) -> None:
+    if not adapter.is_searchable(obj):
+        _remove_one(adapter.kind, obj.pk)
+        return
+    doc = adapter.to_document(obj)
+    with transaction.atomic():
+        store.save(doc)
+    if settings.ELASTICSEARCH_URL:
+        from search.backends import elastic
+
+        elastic.index_documents([doc])
+
+
+def _remove_one(kind: str, object_id: int) -> None:
+    with transaction.atomic():
+        store.delete(kind, object_id)
+    if settings.ELASTICSEARCH_URL:
+        from search.backends import elastic
+
+        elastic.delete_document(kind, object_id)
+
+
+def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str] | None = None) -> dict[str, int]:
+    """Rebuild the index for every registered kind (or `kinds`); returns the count per kind.
+
+    Raises on errors, unlike update(): whoever runs a rebuild wants to know it failed.
+    """
+    counts: dict[str, int] = {}
+    for adapter in registry.adapters():
+        if kinds and adapter.kind not in kinds:
+            continue
+        docs = list(adapter.documents())
+        counts[adapter.kind] = store.replace_kind(adapter.kind, docs)
+        if settings.ELASTICSEARCH_URL:
+            from search.backends import elastic
+
+            elastic.replace_kind(adapter.kind, docs)
+        if progress:
+            progress(adapter.kind, counts[adapter.kind])
+    return counts

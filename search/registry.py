@@ -69,6 +69,11 @@ def register(adapter: SearchAdapter) -> SearchAdapter:
     return adapter
 
 
+def unregister(kind: str) -> SearchAdapter | None:
+    """Drop an adapter (tests register throwaway adapters and remove them afterwards)."""
+    return _adapters.pop(kind, None)
+
+
 def adapters() -> list[SearchAdapter]:
     return list(_adapters.values())
 

@@ -169,6 +169,24 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# --- Search app (search/): ranking weights, limits and the Elasticsearch circuit breaker.
+# score = relevance x (1 + quality); see docs/adr/0040-search-ranking-and-backends.md.
+SEARCH_RANKING = {
+    "accepted": float(env_str("SEARCH_WEIGHT_ACCEPTED", "0.5")),
+    "rating": float(env_str("SEARCH_WEIGHT_RATING", "0.3")),
+    "author": float(env_str("SEARCH_WEIGHT_AUTHOR", "0.1")),
+    "recency": float(env_str("SEARCH_WEIGHT_RECENCY", "0.2")),
+    "recency_half_life_days": float(env_str("SEARCH_RECENCY_HALF_LIFE_DAYS", "365")),
+}
+SEARCH_MAX_QUERY_LENGTH = 200  # characters kept from the visitor's text
+SEARCH_MAX_TERMS = 12  # word tokens kept from it
+SEARCH_RERANK_POOL = 200  # best text matches re-ranked by quality on the database backends
+SEARCH_PAGE_SIZE = 10
+SEARCH_SUGGEST_LIMIT = 8
+SEARCH_SUGGEST_RATE = (60, 60)  # requests, per seconds, per client address
+SEARCH_BREAKER_COOLDOWN = env_int("SEARCH_BREAKER_COOLDOWN", 30)  # seconds ES is skipped after a failure
+SEARCH_ES_TIMEOUT = min(ELASTICSEARCH_TIMEOUT, 2.0)  # never more than 2 s per search
+
 # Markdown written by people is sanitised by nh3 with this allow-list: no style
 # attributes, no raw iframes, links get rel="noopener noreferrer nofollow".
 WAGTAILMARKDOWN = {
@@ -273,6 +291,18 @@ QA_SERIAL_RATING_LIMIT = env_int("QA_SERIAL_RATING_LIMIT", 10)
 HUB_SERVE_MEDIA = env_bool("HUB_SERVE_MEDIA", True)
 HUB_PAGE_SIZE = env_int("HUB_PAGE_SIZE", 20)
 ADMINS_EMAILS = env_list("ADMINS")
+
+# --- Profiles: feed fetching (profiles/feeds/, docs/adr/0021-guarded-feed-fetching.md) ---
+# Never set HUB_FEEDS_ALLOW_LOOPBACK outside tests: it lets the fetcher reach 127.0.0.1.
+HUB_FEEDS_ALLOW_LOOPBACK = False
+HUB_FEEDS_CONNECT_TIMEOUT = float(env_str("HUB_FEEDS_CONNECT_TIMEOUT", "5"))
+HUB_FEEDS_READ_TIMEOUT = float(env_str("HUB_FEEDS_READ_TIMEOUT", "10"))
+HUB_FEEDS_TOTAL_TIMEOUT = float(env_str("HUB_FEEDS_TOTAL_TIMEOUT", "30"))
+HUB_FEEDS_MAX_BYTES = env_int("HUB_FEEDS_MAX_BYTES", 2 * 1024 * 1024)
+HUB_FEEDS_MAX_REDIRECTS = env_int("HUB_FEEDS_MAX_REDIRECTS", 5)
+HUB_FEEDS_ITEMS_PER_SOURCE = env_int("HUB_FEEDS_ITEMS_PER_SOURCE", 20)
+HUB_FEEDS_REFRESH_NOW_SECONDS = env_int("HUB_FEEDS_REFRESH_NOW_SECONDS", 300)
+# --- end Profiles ---
 
 LOGGING = {
     "version": 1,

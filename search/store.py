@@ -1,0 +1,76 @@
+"""Writes to the database index (search.IndexEntry): one row per SearchDocument."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from search import terms
+from search.models import IndexEntry
+from search.registry import SearchDocument
+
+FIELDS = [
+    "title",
+    "body",
+    "tags",
+    "url",
+    "area",
+    "answered",
+    "accepted",
+    "rating_score",
+    "author_score",
+    "published_at",
+    "parent_title",
+    "parent_url",
+    "extra",
+    "keys",
+]
+
+
+def _plain(text: str) -> str:
+    # The snippet builder escapes text itself; control characters would only confuse it.
+    return "".join(char for char in (text or "") if char.isprintable() or char in "\n\t")
+
+
+def entry_fields(doc: SearchDocument) -> dict:
+    return {
+        "title": _plain(doc.title)[:300],
+        "body": _plain(doc.body),
+        "tags": "\n".join(tag.strip() for tag in doc.tags if tag.strip()),
+        "url": doc.url,
+        "area": doc.area or "",
+        "answered": doc.answered,
+        "accepted": doc.accepted,
+        "rating_score": doc.rating_score,
+        "author_score": doc.author_score,
+        "published_at": doc.published_at,
+        "parent_title": _plain(doc.parent_title)[:300],
+        "parent_url": doc.parent_url,
+        "extra": doc.extra,
+        "keys": terms.keys_for(doc.kind, doc.tags, doc.area or "", doc.answered),
+    }
+
+
+def save(doc: SearchDocument) -> None:
+    IndexEntry.objects.update_or_create(kind=doc.kind, object_id=doc.object_id, defaults=entry_fields(doc))
+
+
+def delete(kind: str, object_id: int) -> int:
+    deleted, _ = IndexEntry.objects.filter(kind=kind, object_id=object_id).delete()
+    return deleted
+
+
+def replace_kind(kind: str, docs: Iterable[SearchDocument], batch_size: int = 500) -> int:
+    """Swap every entry of `kind` for `docs`, in one transaction so searches never see it half-built."""
+    count = 0
+    with transaction.atomic():
+        IndexEntry.objects.filter(kind=kind).delete()
+        batch: list[IndexEntry] = []
+        for doc in docs:
+            batch.append(IndexEntry(kind=doc.kind, object_id=doc.object_id, **entry_fields(doc)))
+            if len(batch) >= batch_size:
+                count += len(IndexEntry.objects.bulk_create(batch))
+                batch = []
+        count += len(IndexEntry.objects.bulk_create(batch))
+    return count

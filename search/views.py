@@ -1,0 +1,92 @@
+"""The search page and the suggestions endpoint. Thin: the work is in search/services.py."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from hub.views import too_many_requests
+from search import services, terms
+from search.backends.base import Filters
+
+
+def _filters(request) -> Filters:
+    answered = {"yes": True, "no": False}.get(request.GET.get("answered", ""))
+    return Filters(
+        kinds=tuple(kind for kind in request.GET.getlist("type")[:10] if kind)[:10],
+        tags=tuple(terms.clean_text(tag) for tag in request.GET.getlist("tag")[:5] if tag.strip()),
+        area=terms.clean_text(request.GET.get("area", "")),
+        answered=answered,
+    )
+
+
+def _page(request) -> int:
+    try:
+        return int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+
+
+def promotions(query: str) -> list[SearchPromotion]:
+    """Editors' picks for this exact query (read only: no hit counting on every search)."""
+    if not query:
+        return []
+    normalised = normalise_query_string(query)
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+
+
+def _page_query(request) -> str:
+    """The current query string without `page`, ready for "&page=N" (escaped by the template)."""
+    params = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values[:10]]
+    return urlencode(params) + "&" if params else ""
+
+
+@require_GET
+def search_page(request):
+    query = terms.clean_text(request.GET.get("q", ""))
+    results = services.search(query, _filters(request), request.GET.get("sort", ""), _page(request)) if query else None
+    context = {
+        "query": query,
+        "results": results,
+        "promotions": promotions(query),
+        "ask_url": "/questions/ask/?" + urlencode({"title": query}),
+        "few_results": results is not None and results.total < 3,
+        "page_query": _page_query(request),
+    }
+    return render(request, "search/search.html", context)
+
+
+def _rate_limited(request) -> bool:
+    count, seconds = settings.SEARCH_SUGGEST_RATE
+    key = "search:suggest:rate:" + hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:24]
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key) > count
+    except ValueError:  # expired between add and incr
+        return False
+
+
+@require_GET
+def suggest(request):
+    if _rate_limited(request):
+        response = too_many_requests(request, "Suggestions are paused for a minute.", retry_after=60)
+        return response
+    query = terms.clean_text(request.GET.get("q", ""))
+    key = "search:suggest:" + hashlib.sha256(query.lower().encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = services.suggest(query)
+        cache.set(key, data, timeout=60)
+    return JsonResponse(data)

@@ -1,0 +1,182 @@
+"""The database search engine (SQLite FTS5 here, PostgreSQL in the PostgreSQL pass):
+matching, ranking, facets, filters, sorting and paging through the one search service."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from search import services
+from search.backends.base import Filters
+from search.models import IndexEntry
+from tests.search.conftest import index_doc
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(results):
+    return [hit.title for hit in results.hits]
+
+
+def test_a_word_of_the_body_finds_the_document():
+    index_doc(title="Rent strike basics", body="Tenants withheld payment until the landlord fixed the boilers.")
+    index_doc(title="Door knocking", body="Knock, listen, and write down what people care about.")
+
+    results = services.search("boilers")
+
+    assert titles(results) == ["Rent strike basics"]
+    assert results.total == 1
+    assert results.backend in {"sqlite-fts5", "postgresql"}
+    assert results.degraded is False
+
+
+def test_every_word_must_match():
+    index_doc(title="Listening campaign", body="We listened to forty tenants.")
+    index_doc(title="Tenant meeting", body="The meeting agreed demands.")
+
+    assert titles(services.search("tenants listened")) == ["Listening campaign"]
+
+
+def test_stemming_matches_other_forms_of_a_word():
+    index_doc(title="How we organised the estate", body="Organising started with one family.")
+
+    assert titles(services.search("organise")) == ["How we organised the estate"]
+
+
+def test_a_title_match_outranks_a_body_match():
+    index_doc(title="Meeting notes", body="We talked about the food bank and then about power mapping.")
+    index_doc(title="Power mapping", body="Draw who decides and who influences them.")
+
+    assert titles(services.search("power mapping")) == ["Power mapping", "Meeting notes"]
+
+
+def test_a_well_rated_answered_question_outranks_an_equally_matching_unrated_one():
+    published = timezone.now() - timedelta(days=100)
+    same = {"kind": "question", "title": "How do we run a house meeting?", "body": "Hosting neighbours at home."}
+    rated = index_doc(**same, answered=True, accepted=True, rating_score=12, author_score=40, published_at=published)
+    unrated = index_doc(**same, answered=False, published_at=published)
+
+    results = services.search("house meeting")
+
+    # Ties would put the newer row first: the rated one is older, so only quality lifts it.
+    assert rated.object_id < unrated.object_id
+    assert [hit.object_id for hit in results.hits] == [rated.object_id, unrated.object_id]
+    assert results.hits[0].score > results.hits[1].score
+
+
+def test_recency_lifts_the_newer_of_two_equal_documents():
+    same = {"title": "Phone banking script", "body": "What to say first."}
+    old = index_doc(**same, published_at=timezone.now() - timedelta(days=2000))
+    new = index_doc(**same, published_at=timezone.now() - timedelta(days=1))
+    index_doc(**same, published_at=timezone.now() - timedelta(days=4000))
+
+    hits = services.search("phone banking").hits
+
+    assert [hit.object_id for hit in hits[:2]] == [new.object_id, old.object_id]
+
+
+def test_facets_count_every_match_by_kind_and_by_tag():
+    index_doc(kind="article", title="Housing one", body="eviction", tags=("housing", "law"))
+    index_doc(kind="article", title="Housing two", body="eviction", tags=("housing",))
+    index_doc(kind="question", title="Housing three", body="eviction", tags=("law",), answered=False)
+    index_doc(kind="host", title="Housing four", body="eviction", area="Leeds")
+    index_doc(kind="article", title="Unrelated", body="allotments", tags=("housing",))
+
+    results = services.search("eviction")
+
+    assert results.total == 4
+    assert [(f.value, f.count) for f in results.kind_facets] == [("article", 2), ("host", 1), ("question", 1)]
+    assert [(f.value, f.count) for f in results.tag_facets] == [("housing", 2), ("law", 2)]
+
+
+def test_kind_facets_keep_other_kinds_while_one_is_selected():
+    index_doc(kind="article", title="A", body="picket", tags=("strike",))
+    index_doc(kind="question", title="B", body="picket", tags=("safety",), answered=True)
+
+    results = services.search("picket", Filters(kinds=("question",)))
+
+    assert titles(results) == ["B"]
+    assert results.total == 1
+    assert [(f.value, f.count, f.selected) for f in results.kind_facets] == [
+        ("article", 1, False),
+        ("question", 1, True),
+    ]
+    assert [(f.value, f.count) for f in results.tag_facets] == [("safety", 1)]
+
+
+def test_filters_by_tag_area_and_answered():
+    index_doc(kind="question", title="Open question", body="budget", answered=False, tags=("money",))
+    index_doc(kind="question", title="Answered question", body="budget", answered=True, tags=("money",))
+    index_doc(kind="organiser", title="Leeds organiser", body="budget", area="Leeds")
+    index_doc(kind="organiser", title="Hull organiser", body="budget", area="Hull")
+
+    assert titles(services.search("budget", Filters(answered=False))) == ["Open question"]
+    assert titles(services.search("budget", Filters(answered=True))) == ["Answered question"]
+    assert titles(services.search("budget", Filters(area="leeds"))) == ["Leeds organiser"]
+    assert sorted(titles(services.search("budget", Filters(tags=("Money",))))) == ["Answered question", "Open question"]
+    assert services.search("budget", Filters(tags=("money",), area="Leeds")).total == 0
+
+
+def test_newest_first_sorts_by_publication_date():
+    now = timezone.now()
+    index_doc(title="Middle", body="canvass", published_at=now - timedelta(days=5))
+    index_doc(title="Newest", body="canvass", published_at=now - timedelta(days=1))
+    index_doc(title="Oldest", body="canvass canvass canvass", published_at=now - timedelta(days=9))
+
+    assert titles(services.search("canvass", sort="newest")) == ["Newest", "Middle", "Oldest"]
+
+
+def test_pages_cover_every_match_once():
+    for number in range(25):
+        index_doc(title=f"Leaflet {number}", body="leaflet drop", rating_score=number % 4)
+
+    pages = [services.search("leaflet", page=number) for number in (1, 2, 3)]
+
+    assert [len(page.hits) for page in pages] == [10, 10, 5]
+    assert [page.num_pages for page in pages] == [3, 3, 3]
+    ids = [hit.object_id for page in pages for hit in page.hits]
+    assert len(set(ids)) == 25
+    assert services.search("leaflet", page=9).hits == []
+
+
+def test_words_not_in_the_index_find_nothing():
+    index_doc(title="Rota", body="Who opens the hall.")
+
+    results = services.search("zzyzx")
+
+    assert (results.total, results.hits, results.kind_facets) == (0, [], [])
+
+
+def test_the_snippet_marks_the_words_and_escapes_the_body():
+    index_doc(title="Safety", body="Never paste <script>alert(1)</script> into a leaflet about the vigil tonight.")
+
+    snippet = services.search("vigil").hits[0].snippet
+
+    assert "<mark>vigil</mark>" in snippet
+    assert "&lt;script&gt;" in snippet
+    assert "<script>" not in snippet
+
+
+def test_an_answer_on_the_same_page_as_its_question_is_grouped_under_it():
+    question = index_doc(kind="question", title="Quorum rules?", body="What quorum for a tenants AGM?", answered=True)
+    index_doc(
+        kind="answer",
+        title="Answer to Quorum rules?",
+        body="Our quorum is a fifth of members.",
+        parent_title="Quorum rules?",
+        parent_url=question.url,
+        answered=True,
+    )
+
+    results = services.search("quorum")
+
+    grouped = results.grouped_hits
+    assert [hit.kind for hit in grouped] == ["question"]
+    assert [hit.parent_url for hit in grouped[0].answers] == [question.url]
+
+
+def test_removing_from_the_index_drops_the_row_and_its_text():
+    doc = index_doc(title="Temporary", body="ephemeral")
+    IndexEntry.objects.filter(kind=doc.kind, object_id=doc.object_id).delete()
+
+    assert services.search("ephemeral").total == 0
