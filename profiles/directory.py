@@ -1,0 +1,100 @@
+"""The directory at /profiles/: filters, name search and pagination with a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
+from taggit.models import Tag
+from wagtail.models import Page
+
+from profiles.models import PATHWAY_CHOICES, ROLE_CHOICES, HostProfilePage, OrganiserProfilePage
+
+KIND_CHOICES = [("organiser", "Organisers"), ("host", "Host organisations")]
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    role: str = ""
+    area: str = ""
+    host: int | None = None
+    skill: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_request(cls, request) -> "Filters":
+        get = request.GET
+        host = get.get("host", "")
+        return cls(
+            kind=get.get("kind", "") if get.get("kind") in dict(KIND_CHOICES) else "",
+            role=get.get("role", "") if get.get("role") in dict(ROLE_CHOICES) else "",
+            area=get.get("area", "").strip()[:120],
+            host=int(host) if host.isdigit() else None,
+            skill=get.get("skill", "").strip()[:100],
+            q=get.get("q", "").strip()[:100],
+        )
+
+
+def _visible_q(user) -> Q:
+    visible = Q(profilepage__deletion_requested_at__isnull=True)
+    return visible if user.is_authenticated else visible & Q(profilepage__hidden_from_anonymous=False)
+
+
+def _filter_q(filters: Filters) -> Q:
+    condition = Q()
+    if filters.kind == "organiser" or filters.role or filters.host or filters.skill:
+        condition &= Q(organiserprofilepage__isnull=False)
+    if filters.kind == "host":
+        condition &= Q(hostprofilepage__isnull=False)
+    if filters.role:
+        condition &= Q(organiserprofilepage__role=filters.role)
+    if filters.host:
+        condition &= Q(organiserprofilepage__host_id=filters.host)
+    if filters.skill:
+        condition &= Q(organiserprofilepage__skill_items__tag__name__iexact=filters.skill)
+    if filters.area:
+        condition &= Q(profilepage__area__icontains=filters.area)
+    if filters.q:
+        condition &= Q(title__icontains=filters.q)
+    return condition
+
+
+def directory_page(index, request, filters: Filters):
+    pages = (
+        Page.objects.child_of(index)
+        .live()
+        .public()
+        .type(OrganiserProfilePage, HostProfilePage)
+        .filter(_visible_q(request.user))
+        .filter(_filter_q(filters))
+        .distinct()
+        .order_by("title", "pk")
+    )
+    paginator = Paginator(pages.values_list("pk", flat=True), settings.HUB_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    ids = list(page_obj.object_list)
+    organisers = OrganiserProfilePage.objects.filter(pk__in=ids).select_related("host", "picture", "account")
+    hosts = HostProfilePage.objects.filter(pk__in=ids).select_related("picture")
+    by_id = {page.pk: page for page in [*organisers.prefetch_related("skills"), *hosts]}
+    return page_obj, [by_id[pk] for pk in ids if pk in by_id]
+
+
+def directory_context(index, request) -> dict:
+    filters = Filters.from_request(request)
+    page_obj, profiles = directory_page(index, request, filters)
+    return {
+        "filters": filters,
+        "page_obj": page_obj,
+        "profiles": profiles,
+        "kind_choices": KIND_CHOICES,
+        "role_choices": ROLE_CHOICES,
+        "pathway_choices": dict(PATHWAY_CHOICES),
+        "host_choices": list(HostProfilePage.objects.live().public().order_by("title").values_list("pk", "title")),
+        "skill_choices": list(
+            Tag.objects.filter(profiles_organiserskill_items__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+    }

@@ -1,0 +1,109 @@
+"""The front-end "Edit your profile" forms: plain fields, clear help, errors tied to each field."""
+
+from django import forms
+from wagtail.images import get_image_model
+
+from profiles.handles import HandleError, parse_bluesky, parse_mastodon
+from profiles.models import HostProfilePage, OrganiserProfilePage
+
+COMMON_FEED_FIELDS = ["blog_url", "mastodon_handle", "bluesky_handle", "x_handle"]
+
+
+class _ProfileForm(forms.ModelForm):
+    picture_upload = forms.ImageField(
+        required=False, label="New picture", help_text="A JPEG, PNG or WebP image, up to 5 MB."
+    )
+
+    def clean_mastodon_handle(self):
+        return self._handle("mastodon_handle", parse_mastodon)
+
+    def clean_bluesky_handle(self):
+        return self._handle("bluesky_handle", parse_bluesky)
+
+    def _handle(self, name, parse):
+        value = self.cleaned_data.get(name, "").strip()
+        try:
+            parse(value)
+        except HandleError as error:
+            raise forms.ValidationError(str(error)) from error
+        return value
+
+    def clean_picture_upload(self):
+        upload = self.cleaned_data.get("picture_upload")
+        if upload and upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("The picture is larger than 5 MB. Choose a smaller one.")
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_picture = cleaned.get("picture_upload") or self.instance.picture_id
+        if has_picture and not (cleaned.get("picture_alt") or "").strip():
+            self.add_error("picture_alt", "Describe the picture: alt text is required with a picture.")
+        return cleaned
+
+    def apply_upload(self, user) -> None:
+        upload = self.cleaned_data.get("picture_upload")
+        if upload:
+            image = get_image_model()(title=f"Picture for {self.instance.title}", file=upload, uploaded_by_user=user)
+            image.save()
+            self.instance.picture = image
+
+
+class OrganiserProfileForm(_ProfileForm):
+    class Meta:
+        model = OrganiserProfilePage
+        fields = [
+            "title",
+            "role",
+            "area",
+            "host",
+            "pathway_stage",
+            "bio",
+            "skills",
+            "links",
+            "picture_alt",
+            "show_contact",
+            "contact_email",
+            "contact_phone",
+            *COMMON_FEED_FIELDS,
+            "hidden_from_anonymous",
+        ]
+        labels = {
+            "title": "Display name",
+            "pathway_stage": "Training pathway stage",
+            "picture_alt": "Picture description (alt text)",
+        }
+        help_texts = {"skills": "Separate skills and interests with commas, for example: listening campaigns, housing."}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 8}), "links": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = HostProfilePage.objects.live().order_by("title")
+        self.fields["host"].required = False
+
+    def clean_links(self):
+        lines = [line.strip() for line in self.cleaned_data.get("links", "").splitlines() if line.strip()]
+        bad = [line for line in lines if not line.lower().startswith(("http://", "https://"))]
+        if bad:
+            raise forms.ValidationError(f"Only http and https addresses, one a line. Check: {bad[0][:80]}")
+        return "\n".join(lines)
+
+
+class HostProfileForm(_ProfileForm):
+    class Meta:
+        model = HostProfilePage
+        fields = [
+            "title",
+            "area",
+            "website",
+            "description",
+            "picture_alt",
+            *COMMON_FEED_FIELDS,
+            "hidden_from_anonymous",
+        ]
+        labels = {"title": "Organisation name", "picture_alt": "Logo description (alt text)"}
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+
+def form_class_for(page):
+    return OrganiserProfileForm if isinstance(page, OrganiserProfilePage) else HostProfileForm

@@ -1,0 +1,109 @@
+"""Business rules for profiles: who may edit, publishing changes, privacy, data export, deletion.
+
+Views stay thin and call these; the feed rules live in profiles/feeds/refresh.py.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from hub import roles
+from hub.notifications import IMMEDIATE, Message, absolute_url, notify
+from profiles.models import FeedItem, HostProfilePage, OrganiserProfilePage, ProfilePage
+from search import indexing
+
+
+def is_profile_moderator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or roles.user_has_role(user, roles.MODERATOR))
+
+
+def can_edit_profile(user, page: ProfilePage) -> bool:
+    """Organisers edit their own profile, a host's maintainers edit that host only; moderators edit all."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_profile_moderator(user):
+        return True
+    if isinstance(page, OrganiserProfilePage):
+        return page.account_id == user.pk
+    if isinstance(page, HostProfilePage):
+        return page.maintainers.filter(pk=user.pk).exists()
+    return False
+
+
+def check_can_edit(user, page: ProfilePage) -> None:
+    if not can_edit_profile(user, page):
+        raise PermissionDenied("Only the owner of this profile, or a moderator, can change it.")
+
+
+def pages_editable_by(user) -> list[ProfilePage]:
+    """The owner's own profiles, for the "Edit your profile" link: their organiser page and hosts."""
+    if not user.is_authenticated:
+        return []
+    pages: list[ProfilePage] = list(OrganiserProfilePage.objects.filter(account=user))
+    pages += list(HostProfilePage.objects.filter(maintainers=user).order_by("title"))
+    return pages
+
+
+@transaction.atomic
+def publish_changes(page: ProfilePage, user) -> None:
+    """Keep a revision of the change and publish it. Page signals then sync feeds and the search index."""
+    check_can_edit(user, page)
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+
+
+def sync_search(page: ProfilePage) -> None:
+    """Hidden, unpublished or deleted profiles must not be found by the hub's search."""
+    if page.live and not page.hidden_from_anonymous and page.deletion_requested_at is None:
+        indexing.update(page)
+    else:
+        indexing.remove(page)
+
+
+def export_profile_data(page: ProfilePage) -> dict:
+    """Everything the hub holds on this profile, for the owner's "download your data"."""
+    fields = [
+        "title",
+        "area",
+        "picture_alt",
+        "hidden_from_anonymous",
+        "blog_url",
+        "mastodon_handle",
+        "bluesky_handle",
+        "x_handle",
+    ]
+    if isinstance(page, OrganiserProfilePage):
+        fields += ["role", "pathway_stage", "bio", "links", "show_contact", "contact_email", "contact_phone"]
+    else:
+        fields += ["description", "website"]
+    data = {name: getattr(page, name) for name in fields}
+    data["url"] = page.full_url
+    if isinstance(page, OrganiserProfilePage):
+        data["skills"] = sorted(tag.name for tag in page.skills.all())
+        data["host"] = page.host.title if page.host_id else None
+    data["feed_items"] = [
+        {"title": item.title, "link": item.link, "published_at": item.published_at.isoformat()}
+        for item in FeedItem.objects.filter(source__page_id=page.pk).order_by("-published_at", "-pk")
+    ]
+    data["revisions"] = page.revisions.count()
+    return data
+
+
+@transaction.atomic
+def request_deletion(page: ProfilePage, user) -> None:
+    """Take the profile offline at once and ask the moderators to delete it (and its revisions)."""
+    check_can_edit(user, page)
+    page.deletion_requested_at = timezone.now()
+    page.save(update_fields=["deletion_requested_at"])
+    if page.live:
+        page.unpublish(user=user)
+    indexing.remove(page)
+    message = Message(
+        subject=f"Profile deletion requested: {page.title}",
+        text=f"{user.public_name} asked for the profile “{page.title}” to be deleted. It is unpublished already.",
+        url=absolute_url(f"/admin/pages/{page.pk}/"),
+    )
+    moderators = Group.objects.filter(name=roles.MODERATOR).first()
+    for moderator in moderators.user_set.filter(is_active=True) if moderators else []:
+        notify(moderator, message, IMMEDIATE)

@@ -1,0 +1,74 @@
+"""Addresses the fetcher must never connect to. Refusals happen before any connection is made."""
+
+import pytest
+
+from profiles.feeds.client import fetch
+from profiles.feeds.errors import FetchRefused
+from profiles.feeds.guard import check_url
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1/feed", r"private or reserved address \(127.0.0.1\)"),
+        ("http://localhost/feed", "private or reserved address"),
+        ("http://10.1.2.3/feed", r"private or reserved address \(10.1.2.3\)"),
+        ("http://192.168.0.10/feed", r"private or reserved address \(192.168.0.10\)"),
+        ("http://172.16.5.5/feed", r"private or reserved address \(172.16.5.5\)"),
+        ("http://169.254.169.254/latest/meta-data/", r"private or reserved address \(169.254.169.254\)"),
+        ("http://[::1]/feed", r"private or reserved address \(::1\)"),
+        ("http://[::ffff:127.0.0.1]/feed", "private or reserved address"),
+        ("http://[fe80::1]/feed", "private or reserved address"),
+        ("http://[fd00::1]/feed", "private or reserved address"),
+        ("http://0.0.0.0/feed", r"private or reserved address \(0.0.0.0\)"),
+        ("http://224.0.0.1/feed", "private or reserved address"),
+        ("http://100.64.0.1/feed", "private or reserved address"),
+        ("http://2130706433/feed", "Numeric host names"),
+        ("http://0x7f000001/feed", "Numeric host names"),
+        ("http://0x7f.1/feed", "Numeric host names"),
+        ("http://0177.0.0.1/feed", "Numeric host names"),
+        ("http://127.1/feed", "Numeric host names"),
+        ("ftp://example.org/feed", "Only http and https"),
+        ("file:///etc/passwd", "Only http and https"),
+        ("gopher://example.org/", "Only http and https"),
+        ("http://user:secret@example.org/feed", "user name or password"),
+    ],
+)
+def test_unsafe_address_is_refused(url, reason):
+    with pytest.raises(FetchRefused, match=reason):
+        check_url(url)
+
+
+def test_loopback_setting_allows_only_127_0_0_1_itself(settings):
+    settings.HUB_FEEDS_ALLOW_LOOPBACK = True
+    assert check_url("http://127.0.0.1:8123/feed.xml").address == "127.0.0.1"
+    with pytest.raises(FetchRefused, match=r"\(127.0.0.2\)"):
+        check_url("http://127.0.0.2/feed")
+    with pytest.raises(FetchRefused, match=r"\(::1\)"):
+        check_url("http://[::1]/feed")
+
+
+def test_public_address_passes_the_check_and_keeps_the_path_and_query():
+    target = check_url("https://93.184.215.14/blog/feed?format=rss")
+    assert (target.scheme, target.host, target.port, target.path, target.address) == (
+        "https",
+        "93.184.215.14",
+        443,
+        "/blog/feed?format=rss",
+        "93.184.215.14",
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/redirect-to-loopback", r"\(127.0.0.2\)"),
+        ("/redirect-to-ipv6-loopback", r"\(::1\)"),
+        ("/redirect-to-private", r"\(10.0.0.7\)"),
+        ("/redirect-to-file", "Only http and https"),
+    ],
+)
+def test_redirect_to_an_unsafe_address_is_refused_at_the_redirect(feeds, path, reason):
+    with pytest.raises(FetchRefused, match=reason):
+        fetch(feeds.url(path))
+    assert [request["path"] for request in feeds.requests] == [path]
