@@ -1,14 +1,137 @@
-"""Read-side queries of the wiki used by other parts of the hub."""
+"""Read-side queries of the wiki, for its own pages and for other parts of the hub.
+
+Each returns a short list (or a dict for a template) with related rows already loaded, so a page
+costs the same number of queries however much content it shows.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Max, Prefetch
+from django.db.models.functions import Cast
+from taggit.models import Tag
+from wagtail.models import Page, Revision
+
+from wiki.models import PageWatch, TagWatch, WikiCategory, WikiPage, WikiPageTag
+
+
+def live_pages():
+    return WikiPage.objects.live().select_related("category")
 
 
 def home_newest_pages(limit: int) -> list:
-    return []
+    """The newest live wiki pages, by first publication."""
+    return list(live_pages().order_by("-first_published_at", "-pk")[:limit])
 
 
 def home_recently_changed_pages(limit: int) -> list:
-    return []
+    """Live wiki pages by their latest publication."""
+    return list(live_pages().order_by("-last_published_at", "-pk")[:limit])
+
+
+def _page_content_type() -> ContentType:
+    return ContentType.objects.get_for_model(Page)
 
 
 def pages_contributed_by(user, limit: int = 20) -> list:
     """Live wiki pages `user` has a revision on, newest first (for profiles and member pages)."""
-    return []
+    revised = Revision.objects.filter(user=user, base_content_type=_page_content_type()).values("object_id")
+    return list(
+        live_pages()
+        .annotate(str_id=Cast("pk", CharField()))
+        .filter(str_id__in=revised)
+        .order_by("-last_published_at", "-pk")[:limit]
+    )
+
+
+def contributors(page: WikiPage) -> list:
+    """Everyone with a revision on the page, most revisions first, with their revision count."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            wagtail_revisions__base_content_type=_page_content_type(),
+            wagtail_revisions__object_id=str(page.pk),
+        )
+        .annotate(revision_count=Count("wagtail_revisions"), last_revision=Max("wagtail_revisions__created_at"))
+        .order_by("-revision_count", "-last_revision")
+    )
+
+
+def popular_tags(limit: int = 30) -> list:
+    return list(
+        Tag.objects.filter(wiki_wikipagetag_items__content_object__live=True)
+        .annotate(page_count=Count("wiki_wikipagetag_items"))
+        .order_by("-page_count", "name")[:limit]
+    )
+
+
+def categories_with_counts() -> list:
+    return list(WikiCategory.objects.annotate(page_count=Count("pages")).order_by("sort_order", "name"))
+
+
+def index_context() -> dict:
+    return {
+        "categories": categories_with_counts(),
+        "newest_pages": home_newest_pages(8),
+        "changed_pages": home_recently_changed_pages(8),
+        "tags": popular_tags(),
+    }
+
+
+def with_tags(pages):
+    """A queryset of wiki pages with category and tags loaded (for lists)."""
+    return pages.select_related("category").prefetch_related(
+        Prefetch("tagged_items", queryset=WikiPageTag.objects.select_related("tag"))
+    )
+
+
+def watch_state(page: WikiPage, user) -> dict:
+    if not user.is_authenticated:
+        return {"page_watch": None, "tag_watch_ids": set()}
+    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    return {
+        "page_watch": PageWatch.objects.filter(user=user, page=page).first(),
+        "tag_watch_ids": set(TagWatch.objects.filter(user=user, tag_id__in=tag_ids).values_list("tag_id", flat=True)),
+    }
+
+
+def page_sidebar(page: WikiPage, user) -> dict:
+    """What every wiki page shows around its body: links here, contributors, last edit, editing."""
+    from wiki import services
+
+    latest = (
+        Revision.objects.filter(pk=page.latest_revision_id).select_related("user").first()
+        if page.latest_revision_id
+        else None
+    )
+    return {
+        "backlinks": services.backlinks(page),
+        "contributors": contributors(page),
+        "last_revision": latest,
+        "can_edit": user.is_authenticated and page.permissions_for_user(user).can_edit(),
+        "page_tags": [item.tag for item in page.tagged_items.select_related("tag").order_by("tag__name")],
+        **watch_state(page, user),
+    }
+
+
+def recent_changes(category: str = "", tag: str = "", contributor: str = ""):
+    """Every publish of a wiki page still in the wiki, newest first, as Wagtail logged it."""
+    from django.db.models.fields.json import KT
+    from wagtail.models import PageLogEntry
+
+    entries = (
+        PageLogEntry.objects.filter(action="wagtail.publish", page__wikipage__isnull=False)
+        .select_related("user", "page__wikipage__category")
+        .annotate(note=KT("revision__content__edit_summary"))
+        .order_by("-timestamp", "-pk")
+    )
+    if category:
+        entries = entries.filter(page__wikipage__category__slug=category)
+    if tag:
+        entries = entries.filter(page__wikipage__tagged_items__tag__slug=tag)
+    if contributor:
+        entries = entries.filter(user__username=contributor)
+    return entries
+
+
+def watched_tag_ids(user, tag_ids: list[int]) -> set[int]:
+    return set(TagWatch.objects.filter(user=user, tag_id__in=tag_ids).values_list("tag_id", flat=True))

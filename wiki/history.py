@@ -1,0 +1,66 @@
+"""Page history and word-level diffs between two revisions of a wiki page's Markdown.
+
+Revisions are Wagtail's own; the change note people write is the `edit_summary` field, which
+Wagtail stores inside each revision's content (docs/adr/0012-history-and-change-notes.md).
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.db.models.fields.json import KT
+from wagtail.models import PageLogEntry, Revision
+
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    op: str  # "equal", "insert" or "delete"
+    text: str
+
+
+def revisions(page) -> list[Revision]:
+    """The page's revisions, newest first, with author and change note, and whether each went live."""
+    published = set(
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").values_list("revision_id", flat=True)
+    )
+    items = list(
+        page.revisions.select_related("user")
+        .annotate(note=KT("content__edit_summary"))
+        .defer("content")
+        .order_by("-created_at", "-pk")
+    )
+    for item in items:
+        item.was_published = item.pk in published
+    return items
+
+
+def document_text(page) -> str:
+    """The page as one Markdown document, so a diff covers every field people write."""
+    parts = [f"# {page.title}", page.summary or ""]
+    if getattr(page, "motion", ""):
+        parts.append(f"Motion: {page.motion}")
+    parts.append(page.body or "")
+    positions = page.positions.all() if hasattr(page, "positions") else []
+    for position in positions:
+        parts.append(f"## {position.get_stance_display()}: {position.heading}\n\n{position.argument}")
+    if getattr(page, "standing", ""):
+        parts.append(f"## Where the debate stands\n\n{page.standing}")
+    return "\n\n".join(part for part in parts if part)
+
+
+def word_diff(old: str, new: str) -> list[Segment]:
+    """Word-level differences: runs of equal, deleted and inserted text, in reading order."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    segments: list[Segment] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("equal", "delete", "replace") and i2 > i1:
+            segments.append(Segment("equal" if op == "equal" else "delete", "".join(a[i1:i2])))
+        if op in ("insert", "replace") and j2 > j1:
+            segments.append(Segment("insert", "".join(b[j1:j2])))
+    return segments
+
+
+def diff_revisions(old: Revision, new: Revision) -> list[Segment]:
+    return word_diff(document_text(old.as_object()), document_text(new.as_object()))

@@ -1,0 +1,87 @@
+"""`[[Page title]]` and `[[Page title|label]]` wiki links.
+
+The pre-processor runs before every Markdown render in the hub (registered in WikiConfig.ready()),
+resolving all links of one body with one query. Link targets match a live wiki page's title
+(case-insensitive) or its slug. See docs/adr/0011-wiki-links-and-backlinks.md.
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.html import escape
+
+LINK = re.compile(r"\[\[([^\[\]|\n]{1,255})(?:\|([^\[\]\n]{1,255}))?\]\]")
+
+
+def normalise(target: str) -> str:
+    """The key a link target is stored and matched under: trimmed, single-spaced, lower case."""
+    return " ".join(target.split()).lower()
+
+
+def link_keys(text: str) -> set[str]:
+    return {normalise(match.group(1)) for match in LINK.finditer(text or "")} - {""}
+
+
+def resolve(keys: set[str]) -> dict:
+    """Map each key to the live wiki page it names (by title first, then slug). One query."""
+    from wiki.models import WikiPage
+
+    if not keys:
+        return {}
+    pages = list(
+        WikiPage.objects.live()
+        .annotate(lower_title=Lower("title"))
+        .filter(Q(lower_title__in=keys) | Q(slug__in=keys))
+        .order_by("pk")
+    )
+    found: dict = {}
+    for page in pages:
+        if page.slug in keys:
+            found.setdefault(page.slug, page)
+    for page in pages:
+        if page.lower_title in keys:
+            found[page.lower_title] = page
+    return found
+
+
+def can_create_pages(user) -> bool:
+    from wiki.models import WikiIndexPage
+
+    if user is None or not user.is_authenticated:
+        return False
+    index = WikiIndexPage.objects.first()
+    return bool(index and index.permissions_for_user(user).can_add_subpage())
+
+
+def create_url(title: str) -> str:
+    return reverse("wiki:new_page") + "?" + urlencode({"title": title})
+
+
+def _render_link(match: re.Match, found: dict, may_create: bool) -> str:
+    target = " ".join(match.group(1).split())
+    label = escape((match.group(2) or target).strip())
+    page = found.get(normalise(target))
+    if page is not None:
+        return f'<a class="wiki-link" href="{escape(page.url)}">{label}</a>'
+    hint = '<span class="visually-hidden"> (no page yet)</span>'
+    if may_create:
+        return (
+            f'<a class="wiki-link wiki-link--missing" href="{escape(create_url(target))}" '
+            f'title="No page called this yet: start it">{label}{hint}</a>'
+        )
+    return f'<span class="wiki-link wiki-link--missing" title="No page called this yet">{label}{hint}</span>'
+
+
+def preprocess(text: str, context: dict) -> str:
+    """Replace wiki links with HTML anchors (the sanitiser keeps `a` with href, title and class)."""
+    if not text or "[[" not in text:
+        return text
+    keys = link_keys(text)
+    if not keys:
+        return text
+    found = resolve(keys)
+    may_create = len(found) < len(keys) and can_create_pages(context.get("user"))
+    return LINK.sub(lambda match: _render_link(match, found, may_create), text)

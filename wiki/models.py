@@ -1,0 +1,255 @@
+"""The wiki's pages and the small tables around them (links, watches).
+
+Articles and debates share one concrete base, `WikiPage`, so that lists across the whole wiki
+(recent changes, categories, tags, backlinks, the home page panels) are one query on one table.
+See docs/adr/0010-wiki-page-model.md.
+"""
+
+from django.conf import settings
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtailmarkdown.fields import MarkdownField
+
+from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
+from wiki.forms import WikiPageForm
+
+
+@register_snippet
+class WikiCategory(models.Model):
+    """A top-level grouping of the wiki (Practice guides, Thinkers, ...). Editors add more in the admin."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "wiki categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/wiki/category/{self.slug}/"
+
+
+class WikiPageTag(TaggedItemBase):
+    content_object = ParentalKey("wiki.WikiPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class WikiPage(RoutablePageMixin, Page):
+    """What articles and debates have in common: a summary, a Markdown body, a category and tags."""
+
+    summary = models.CharField(max_length=300, help_text="One or two plain sentences shown in lists.")
+    body = MarkdownField(blank=True, help_text="Markdown. Link to other wiki pages with [[Page title]].")
+    category = models.ForeignKey(WikiCategory, null=True, blank=True, on_delete=models.SET_NULL, related_name="pages")
+    tags = ClusterTaggableManager(through=WikiPageTag, blank=True)
+    edit_summary = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name="What did you change?",
+        help_text="A short note for the page history, for example 'Added a section on door knocking'.",
+    )
+
+    base_form_class = WikiPageForm
+    # Only the concrete kinds (articles, debates) are created; this table holds what they share.
+    is_creatable = False
+    parent_page_types = ["wiki.WikiIndexPage"]
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("category"),
+    ]
+
+    def markdown_sources(self) -> list[str]:
+        """Every Markdown text on the page, for the wiki link table."""
+        return [self.body]
+
+    @path("history/")
+    def history(self, request):
+        from wiki import views
+
+        return views.page_history(request, self)
+
+    @path("history/diff/")
+    def diff(self, request):
+        from wiki import views
+
+        return views.page_diff(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from wiki import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.page_sidebar(self, request.user))
+        return context
+
+
+class WikiIndexPage(Page):
+    """The wiki's front page at /wiki/: categories, newest and recently changed pages, tags."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # One wiki, straight under the home page; articles and debates live directly beneath it so
+    # titles and slugs stay unique across the wiki (wiki links resolve by either).
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["wiki.ArticlePage", "wiki.DebatePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from wiki import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.index_context())
+        return context
+
+
+class ArticlePage(WikiPage):
+    """A wiki article: practice guides, thinkers, projects, the training pathway."""
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading="Where it belongs"),
+        InlinePanel("related_documents", label="Related documents"),
+        InlinePanel("related_pages", label="Related pages"),
+        FieldPanel("edit_summary"),
+    ]
+    parent_page_types = ["wiki.WikiIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = WikiPage.search_fields
+    template = "wiki/article_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = list(self.related_documents.select_related("document"))
+        context["related"] = list(self.related_pages.select_related("target"))
+        return context
+
+
+class ArticleDocument(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+
+
+class ArticleRelatedPage(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_pages")
+    target = models.ForeignKey(WikiPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("target")]
+
+
+class DebatePage(WikiPage):
+    """A debate on the philosophy of organising: a motion, positions, a summary, a discussion."""
+
+    motion = models.CharField(max_length=255, help_text="The statement being debated, in one sentence.")
+    standing = MarkdownField(
+        blank=True,
+        verbose_name="Where the debate stands",
+        help_text="Markdown. Keep this up to date as the discussion moves on.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("motion"),
+        FieldPanel("summary"),
+        FieldPanel("body", heading="Opening statement"),
+        InlinePanel("positions", label="Positions"),
+        FieldPanel("standing"),
+        MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading="Where it belongs"),
+        FieldPanel("edit_summary"),
+    ]
+    parent_page_types = ["wiki.WikiIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = [
+        *WikiPage.search_fields,
+        index.SearchField("motion"),
+        index.SearchField("standing"),
+        index.RelatedFields("positions", [index.SearchField("argument"), index.SearchField("heading")]),
+    ]
+    template = "wiki/debate_page.html"
+
+    def markdown_sources(self) -> list[str]:
+        return [self.body, self.standing, *(position.argument for position in self.positions.all())]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["positions"] = list(self.positions.select_related("author"))
+        return context
+
+
+class DebatePosition(Orderable):
+    FOR = "for"
+    AGAINST = "against"
+    OTHER = "other"
+    STANCES = [(FOR, "For the motion"), (AGAINST, "Against the motion"), (OTHER, "Another view")]
+
+    page = ParentalKey(DebatePage, on_delete=models.CASCADE, related_name="positions")
+    stance = models.CharField(max_length=10, choices=STANCES)
+    heading = models.CharField(max_length=200)
+    argument = MarkdownField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldPanel("stance"), FieldPanel("heading"), FieldPanel("argument"), FieldPanel("author")]
+
+
+class WikiLink(models.Model):
+    """One `[[target]]` written on a live page. The target is stored as text (lower-cased), not as a
+    foreign key, so renaming, moving or deleting the target can never leave a stale row:
+    "what links here" matches the target's current title and slug at read time (ADR 0011)."""
+
+    source = models.ForeignKey(WikiPage, on_delete=models.CASCADE, related_name="outgoing_links")
+    target_key = models.CharField(max_length=255, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "target_key"], name="wiki_link_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} -> [[{self.target_key}]]"
+
+
+class PageWatch(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_page_watches")
+    page = models.ForeignKey(WikiPage, on_delete=models.CASCADE, related_name="watches")
+    frequency = models.CharField(max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="wiki_pagewatch_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} watches page {self.page_id}"
+
+
+class TagWatch(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_tag_watches")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+")
+    frequency = models.CharField(max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "tag"], name="wiki_tagwatch_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} watches tag {self.tag_id}"

@@ -1,0 +1,85 @@
+"""How the hub's search sees the wiki: articles, debates and documents (search/registry.py)."""
+
+import html
+
+from django.utils.html import strip_tags
+from wagtail.documents import get_document_model
+from wagtailmarkdown.utils import render_markdown
+
+from search.registry import SearchAdapter, SearchDocument
+from wiki import links
+from wiki.models import ArticlePage, DebatePage
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as plain words: wiki links become their labels, markup goes."""
+    text = links.LINK.sub(lambda match: (match.group(2) or match.group(1)).strip(), markdown or "")
+    return " ".join(html.unescape(strip_tags(render_markdown(text))).split())
+
+
+class WikiPageAdapter(SearchAdapter):
+    def queryset(self):
+        return self.model.objects.live().public().select_related("category").prefetch_related("tagged_items__tag")
+
+    def texts(self, page) -> list[str]:
+        return [page.summary, page.body]
+
+    def to_document(self, page) -> SearchDocument:
+        return SearchDocument(
+            kind=self.kind,
+            object_id=page.pk,
+            title=page.title,
+            body=" ".join(plain_text(text) for text in self.texts(page) if text),
+            url=page.url,
+            published_at=page.first_published_at or page.latest_revision_created_at,
+            tags=tuple(sorted(item.tag.name for item in page.tagged_items.all())),
+            extra={"category": page.category.name if page.category else "", "summary": page.summary},
+        )
+
+
+class ArticleAdapter(WikiPageAdapter):
+    kind = "article"
+    label = "Article"
+    label_plural = "Articles"
+    model = ArticlePage
+
+
+class DebateAdapter(WikiPageAdapter):
+    kind = "debate"
+    label = "Debate"
+    label_plural = "Debates"
+    model = DebatePage
+
+    def queryset(self):
+        return super().queryset().prefetch_related("positions")
+
+    def texts(self, page) -> list[str]:
+        positions = [f"{position.heading}. {position.argument}" for position in page.positions.all()]
+        return [page.motion, page.summary, page.body, *positions, page.standing]
+
+
+class DocumentAdapter(SearchAdapter):
+    kind = "document"
+    label = "Document"
+    label_plural = "Documents"
+
+    @property
+    def model(self):
+        return get_document_model()
+
+    def queryset(self):
+        return get_document_model().objects.prefetch_related("tags")
+
+    def to_document(self, document) -> SearchDocument:
+        return SearchDocument(
+            kind=self.kind,
+            object_id=document.pk,
+            title=document.title,
+            body=document.title,
+            url=document.url,
+            published_at=document.created_at,
+            tags=tuple(sorted(tag.name for tag in document.tags.all())),
+        )
+
+
+ADAPTERS = [ArticleAdapter(), DebateAdapter(), DocumentAdapter()]

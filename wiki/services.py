@@ -1,0 +1,139 @@
+"""The wiki's business rules: the link table, watching and notifying, and what publishing triggers.
+
+Signal handlers (wiki/signal_handlers.py) only call `after_publish`, `after_unpublish` and
+`after_delete` here; everything they do is testable without the admin.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from taggit.models import Tag
+
+from hub import notifications
+from search import indexing
+from wiki import links
+from wiki.models import PageWatch, TagWatch, WikiLink, WikiPage
+
+PAGE_WATCH = "wiki.pagewatch"
+TAG_WATCH = "wiki.tagwatch"
+
+
+# --- the link table ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_links(page: WikiPage) -> int:
+    """Replace the page's outgoing links with those in its current Markdown. Returns how many."""
+    keys: set[str] = set()
+    for text in page.specific.markdown_sources():
+        keys |= links.link_keys(text)
+    WikiLink.objects.filter(source=page).delete()
+    WikiLink.objects.bulk_create([WikiLink(source_id=page.pk, target_key=key[:255]) for key in sorted(keys)])
+    return len(keys)
+
+
+def clear_links(page: WikiPage) -> None:
+    WikiLink.objects.filter(source_id=page.pk).delete()
+
+
+def backlinks(page: WikiPage) -> list[WikiPage]:
+    """Live wiki pages whose Markdown links to `page` by its current title or slug."""
+    keys = {links.normalise(page.title), page.slug}
+    return list(
+        WikiPage.objects.live()
+        .filter(outgoing_links__target_key__in=keys)
+        .exclude(pk=page.pk)
+        .distinct()
+        .order_by("title")
+    )
+
+
+# --- watching -----------------------------------------------------------------------------------
+
+
+def watch_page(user, page: WikiPage, frequency: str) -> PageWatch:
+    watch, _ = PageWatch.objects.update_or_create(user=user, page=page, defaults={"frequency": frequency})
+    return watch
+
+
+def unwatch_page(user, page: WikiPage) -> int:
+    return PageWatch.objects.filter(user=user, page=page).delete()[0]
+
+
+def watch_tag(user, tag: Tag, frequency: str) -> TagWatch:
+    watch, _ = TagWatch.objects.update_or_create(user=user, tag=tag, defaults={"frequency": frequency})
+    return watch
+
+
+def unwatch_tag(user, tag: Tag) -> int:
+    return TagWatch.objects.filter(user=user, tag=tag).delete()[0]
+
+
+def unsubscribe(kind: str, token: str) -> bool:
+    """Stop the watch a signed unsubscribe token names. False if the token is bad or already used."""
+    model = {PAGE_WATCH: PageWatch, TAG_WATCH: TagWatch}.get(kind)
+    pk = notifications.read_unsubscribe_token(token, kind) if model else None
+    if pk is None:
+        return False
+    return model.objects.filter(pk=pk).delete()[0] > 0
+
+
+def unsubscribe_url(kind: str, pk: int) -> str:
+    token = notifications.make_unsubscribe_token(kind, pk)
+    return notifications.absolute_url(reverse("wiki:unsubscribe", args=[kind, token]))
+
+
+def watchers_of(page: WikiPage, exclude_user_id: int | None) -> dict:
+    """Each watcher of the page or of one of its tags, once, with the watch that reaches them.
+
+    A page watch wins over a tag watch, so a member watching both gets one email, not two."""
+    tag_ids = list(page.tagged_items.values_list("tag_id", flat=True))
+    found: dict = {}
+    for watch in TagWatch.objects.filter(tag_id__in=tag_ids).select_related("user", "tag").order_by("pk"):
+        found.setdefault(watch.user_id, (watch.user, TAG_WATCH, watch))
+    for watch in PageWatch.objects.filter(page=page).select_related("user").order_by("pk"):
+        found[watch.user_id] = (watch.user, PAGE_WATCH, watch)
+    found.pop(exclude_user_id, None)
+    return found
+
+
+def notify_watchers(page: WikiPage, editor=None, note: str = "") -> int:
+    """Tell everyone watching the page or its tags that a new version is live. Returns how many."""
+    watchers = watchers_of(page, editor.pk if editor else None)
+    who = editor.public_name if editor else "Someone"
+    url = notifications.absolute_url(page.url)
+    for user, kind, watch in watchers.values():
+        reason = f"the tag “{watch.tag.name}”" if kind == TAG_WATCH else "this page"
+        text = f"{who} published a new version of “{page.title}”."
+        if note:
+            text += f"\nTheir note: {note}"
+        text += f"\nYou get this email because you watch {reason}."
+        message = notifications.Message(
+            subject=f"Wiki: “{page.title}” was updated",
+            text=text,
+            url=url,
+            unsubscribe_url=unsubscribe_url(kind, watch.pk),
+        )
+        notifications.notify(user, message, watch.frequency)
+    return len(watchers)
+
+
+# --- what publishing, unpublishing and deleting trigger ----------------------------------------
+
+
+def after_publish(page: WikiPage, revision=None) -> None:
+    editor = None
+    if revision is not None and revision.user_id:
+        editor = get_user_model().objects.filter(pk=revision.user_id).first()
+    record_links(page)
+    notify_watchers(page, editor, page.edit_summary)
+    indexing.update(page)
+
+
+def after_unpublish(page: WikiPage) -> None:
+    clear_links(page)
+    indexing.remove(page)
+
+
+def after_delete(page: WikiPage) -> None:
+    indexing.remove(page)

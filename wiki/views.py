@@ -1,0 +1,150 @@
+"""Public views of the wiki beyond the pages Wagtail serves: history, recent changes, lists,
+documents and watching. Thin: the rules are in wiki/services.py, the queries in wiki/selectors.py."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+
+from wiki import history, links, selectors, services
+from wiki.forms import WatchForm
+from wiki.models import WikiCategory, WikiIndexPage, WikiPage
+
+
+def _paginate(request, items):
+    return Paginator(items, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def page_history(request, page):
+    return render(
+        request,
+        "wiki/page_history.html",
+        {"page": page, "revisions": history.revisions(page)},
+    )
+
+
+def _revision_or_none(page, value):
+    if not str(value or "").isdigit():
+        return None
+    return page.revisions.select_related("user").filter(pk=int(value)).first()
+
+
+def page_diff(request, page):
+    old = _revision_or_none(page, request.GET.get("from"))
+    new = _revision_or_none(page, request.GET.get("to"))
+    if old is None or new is None:
+        return render(
+            request,
+            "wiki/page_diff.html",
+            {"page": page, "error": "Choose two versions of this page from its history to compare."},
+            status=400,
+        )
+    if old.created_at > new.created_at:
+        old, new = new, old
+    segments = history.diff_revisions(old, new)
+    context = {"page": page, "old": old, "new": new, "segments": segments}
+    context["changed"] = any(segment.op != "equal" for segment in segments)
+    return render(request, "wiki/page_diff.html", context)
+
+
+def recent_changes(request):
+    category = request.GET.get("category", "")
+    tag = request.GET.get("tag", "")
+    contributor = request.GET.get("contributor", "")
+    context = {
+        "page_obj": _paginate(request, selectors.recent_changes(category, tag, contributor)),
+        "categories": WikiCategory.objects.all(),
+        "filters": {"category": category, "tag": tag, "contributor": contributor},
+        "query_string": request.GET.urlencode(),
+    }
+    return render(request, "wiki/recent_changes.html", context)
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(WikiCategory, slug=slug)
+    pages = selectors.with_tags(selectors.live_pages().filter(category=category)).order_by("title")
+    return render(request, "wiki/category.html", {"category": category, "page_obj": _paginate(request, pages)})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    pages = selectors.with_tags(selectors.live_pages().filter(tagged_items__tag=tag)).order_by("title")
+    watching = request.user.is_authenticated and tag.pk in selectors.watched_tag_ids(request.user, [tag.pk])
+    context = {"tag": tag, "page_obj": _paginate(request, pages), "watching": watching, "watch_form": WatchForm()}
+    return render(request, "wiki/tag.html", context)
+
+
+def documents(request):
+    tag = request.GET.get("tag", "")
+    docs = get_document_model().objects.prefetch_related("tags").order_by("title")
+    if tag:
+        docs = docs.filter(tags__slug=tag)
+    tags = Tag.objects.filter(wagtaildocs_document_items__isnull=False).distinct().order_by("name")
+    return render(
+        request,
+        "wiki/documents.html",
+        {"page_obj": _paginate(request, docs), "tags": tags, "current_tag": tag},
+    )
+
+
+@login_required
+@require_POST
+def watch_page(request, page_id):
+    page = get_object_or_404(WikiPage.objects.live(), pk=page_id)
+    if request.POST.get("action") == "stop":
+        services.unwatch_page(request.user, page)
+        messages.success(request, f"You no longer watch “{page.title}”.")
+        return redirect(page.url)
+    form = WatchForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose how often you want emails about this page.")
+    services.watch_page(request.user, page, form.cleaned_data["frequency"])
+    messages.success(request, f"You watch “{page.title}”. We will email you when it changes.")
+    return redirect(page.url)
+
+
+@login_required
+@require_POST
+def watch_tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    target = reverse("wiki:tag", args=[tag.slug])
+    if request.POST.get("action") == "stop":
+        services.unwatch_tag(request.user, tag)
+        messages.success(request, f"You no longer watch the tag “{tag.name}”.")
+        return redirect(target)
+    form = WatchForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose how often you want emails about this tag.")
+    services.watch_tag(request.user, tag, form.cleaned_data["frequency"])
+    messages.success(request, f"You watch the tag “{tag.name}”. We will email you when its pages change.")
+    return redirect(target)
+
+
+def unsubscribe(request, kind, token):
+    if kind not in (services.PAGE_WATCH, services.TAG_WATCH):
+        raise Http404
+    if request.method == "POST":
+        done = services.unsubscribe(kind, token)
+        status = 200 if done else 400
+        return render(request, "wiki/unsubscribe.html", {"done": done, "posted": True}, status=status)
+    return render(request, "wiki/unsubscribe.html", {"posted": False})
+
+
+def new_page(request):
+    """Where a link to a missing page leads: straight to the admin's new article form, title filled in."""
+    title = " ".join(request.GET.get("title", "").split())[:255]
+    index = WikiIndexPage.objects.first()
+    if index is None:
+        raise Http404
+    if not links.can_create_pages(request.user):
+        return render(
+            request, "wiki/new_page.html", {"title": title}, status=403 if request.user.is_authenticated else 200
+        )
+    url = reverse("wagtailadmin_pages:add", args=["wiki", "articlepage", index.pk])
+    return redirect(f"{url}?{links.urlencode({'title': title})}" if title else url)
