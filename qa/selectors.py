@@ -1,14 +1,130 @@
-"""Read-side queries of the Q&A forum used by other parts of the hub."""
+"""Read-side queries of the Q&A forum, for its own pages and for other parts of the hub.
+
+Every function returns visible content only, with authors and tags loaded, so the query count
+does not grow with the number of items.
+"""
+
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from qa.models import Answer, Comment, Question, Rating
+
+SORTS = {
+    "newest": ("Newest", ["-created_at", "-pk"]),
+    "active": ("Recently active", ["-last_activity_at", "-pk"]),
+    "unanswered": ("Unanswered", ["-created_at", "-pk"]),
+    "top": ("Top rated", ["-rating_score", "-created_at", "-pk"]),
+}
+
+
+def visible_questions() -> QuerySet:
+    return Question.objects.visible().select_related("author").prefetch_related("tags")
+
+
+def question_list(sort: str = "newest", tag: str | None = None, answered: str | None = None) -> QuerySet:
+    """The /questions/ listing: `answered` is "yes", "no" or None (both)."""
+    questions = visible_questions()
+    if tag:
+        questions = questions.filter(tags__slug=tag)
+    if sort == "unanswered" or answered == "no":
+        questions = questions.filter(answer_count=0)
+    elif answered == "yes":
+        questions = questions.filter(answer_count__gt=0)
+    return questions.order_by(*SORTS.get(sort, SORTS["newest"])[1])
 
 
 def home_unanswered_questions(limit: int) -> list:
-    return []
+    return list(question_list("unanswered")[:limit])
 
 
 def home_recent_questions(limit: int) -> list:
-    return []
+    return list(question_list("newest")[:limit])
+
+
+def similar_questions(title: str, limit: int = 5, exclude_pk: int | None = None) -> list[Question]:
+    """Questions whose titles share the most significant words with `title` (cheap, no index needed)."""
+    words = [word for word in _words(title) if len(word) > 3][:8]
+    if not words:
+        return []
+    condition = Q()
+    for word in words:
+        condition |= Q(title__icontains=word)
+    candidates = Question.objects.visible().filter(condition).only("pk", "title", "slug", "answer_count")
+    if exclude_pk:
+        candidates = candidates.exclude(pk=exclude_pk)
+    ranked = sorted(
+        candidates[:200], key=lambda q: (-sum(word in q.title.lower() for word in words), -q.answer_count, q.pk)
+    )
+    return ranked[:limit]
+
+
+def _words(text: str) -> list[str]:
+    stop = {"what", "when", "where", "which", "with", "that", "this", "have", "does", "should", "about", "from"}
+    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text or "")
+    return [word for word in cleaned.split() if word not in stop]
+
+
+def _visible_comments() -> Prefetch:
+    return Prefetch("comments", queryset=Comment.objects.visible().select_related("author"), to_attr="visible_comments")
+
+
+def question_for_page(pk: int, viewer=None) -> Question:
+    """The question with everything its page shows, or DoesNotExist (hidden ones only for moderators)."""
+    questions = Question.objects.select_related("author", "duplicate_of", "hidden_by").prefetch_related(
+        "tags", _visible_comments()
+    )
+    if not (viewer and _is_moderator(viewer)):
+        questions = questions.visible()
+    return questions.get(pk=pk)
+
+
+def answers_for_page(question: Question, viewer=None) -> list[Answer]:
+    """Accepted first, then by rating score, then oldest first."""
+    answers = Answer.objects.filter(question=question).select_related("author").prefetch_related(_visible_comments())
+    if not (viewer and _is_moderator(viewer)):
+        answers = answers.visible()
+    accepted_first = Case(
+        When(pk=question.accepted_answer_id or 0, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return list(
+        answers.annotate(accepted_order=accepted_first).order_by("accepted_order", "-rating_score", "created_at", "pk")
+    )
+
+
+def viewer_ratings(viewer, question: Question, answers: list[Answer]) -> dict:
+    """{("question"|"answer", pk): Rating} for what the viewer has rated on this page (one query)."""
+    if not viewer.is_authenticated:
+        return {}
+    rows = Rating.objects.filter(rater=viewer).filter(
+        Q(question=question) | Q(answer_id__in=[answer.pk for answer in answers])
+    )
+    return {("question", r.question_id) if r.question_id else ("answer", r.answer_id): r for r in rows}
+
+
+def _is_moderator(user) -> bool:
+    from qa.reputation import is_moderator
+
+    return is_moderator(user)
+
+
+def feedback_received(user, limit: int = 50) -> list[Rating]:
+    return list(
+        Rating.objects.filter(recipient=user)
+        .exclude(question__hidden_at__isnull=False)
+        .exclude(answer__hidden_at__isnull=False)
+        .select_related("rater", "question", "answer__question")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
 
 
 def activity_for_user(user, limit: int = 10) -> dict:
     """What `user` did in the forum, for profile pages: questions, answers and reputation."""
-    return {"questions": [], "answers": [], "reputation": None}
+    from qa import reputation
+
+    questions = list(visible_questions().filter(author=user).order_by("-created_at", "-pk")[:limit])
+    answers = list(
+        Answer.objects.visible()
+        .filter(author=user, question__hidden_at__isnull=True)
+        .select_related("question", "author")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return {"questions": questions, "answers": answers, "reputation": reputation.stored(user)}

@@ -304,18 +304,6 @@ HUB_FEEDS_ITEMS_PER_SOURCE = env_int("HUB_FEEDS_ITEMS_PER_SOURCE", 20)
 HUB_FEEDS_REFRESH_NOW_SECONDS = env_int("HUB_FEEDS_REFRESH_NOW_SECONDS", 300)
 # --- end Profiles ---
 
-# --- Profiles: feed fetching (profiles/feeds/, docs/adr/0021-guarded-feed-fetching.md) ---
-# Never set HUB_FEEDS_ALLOW_LOOPBACK outside tests: it lets the fetcher reach 127.0.0.1.
-HUB_FEEDS_ALLOW_LOOPBACK = False
-HUB_FEEDS_CONNECT_TIMEOUT = float(env_str("HUB_FEEDS_CONNECT_TIMEOUT", "5"))
-HUB_FEEDS_READ_TIMEOUT = float(env_str("HUB_FEEDS_READ_TIMEOUT", "10"))
-HUB_FEEDS_TOTAL_TIMEOUT = float(env_str("HUB_FEEDS_TOTAL_TIMEOUT", "30"))
-HUB_FEEDS_MAX_BYTES = env_int("HUB_FEEDS_MAX_BYTES", 2 * 1024 * 1024)
-HUB_FEEDS_MAX_REDIRECTS = env_int("HUB_FEEDS_MAX_REDIRECTS", 5)
-HUB_FEEDS_ITEMS_PER_SOURCE = env_int("HUB_FEEDS_ITEMS_PER_SOURCE", 20)
-HUB_FEEDS_REFRESH_NOW_SECONDS = env_int("HUB_FEEDS_REFRESH_NOW_SECONDS", 300)
-# --- end Profiles ---
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,287 @@
+"""The Q&A forum's data: questions, answers, comments, ratings, revisions, follows and flags.
+
+Integrity lives in the database: one answer per member per question, one rating per member
+per post, no rating of one's own post, exactly one target per comment, rating and revision.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
+
+USER = settings.AUTH_USER_MODEL
+
+
+class VisibleQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden_at__isnull=True)
+
+
+class Moderated(models.Model):
+    """Soft delete by a moderator: hidden content stays in the database with who and why."""
+
+    hidden_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    hidden_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_reason = models.CharField(max_length=200, blank=True)
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+class TaggedQuestion(TaggedItemBase):
+    """Questions share taggit's Tag table with the wiki, so one tag means one thing hub-wide."""
+
+    content_object = models.ForeignKey("Question", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class Question(Moderated):
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="questions")
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, allow_unicode=False)
+    body = models.TextField(help_text="Markdown.")
+    tags = TaggableManager(through=TaggedQuestion, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField()
+    last_activity_at = models.DateTimeField(db_index=True)
+    rating_score = models.IntegerField(default=0)
+    answer_count = models.PositiveIntegerField(default=0)
+    accepted_answer = models.OneToOneField(
+        "Answer", null=True, blank=True, on_delete=models.SET_NULL, related_name="accepted_for"
+    )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    locked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(duplicate_of=F("pk")), name="qa_question_not_duplicate_of_itself"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:150] or "question"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("qa:question", args=[self.pk, self.slug])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.duplicate_of_id is not None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
+
+
+class Answer(Moderated):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="answers")
+    body = models.TextField(help_text="Markdown.")
+    created_at = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField()
+    rating_score = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "author"], name="qa_one_answer_per_member_per_question"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.question.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+    @property
+    def title(self) -> str:
+        return f"Answer to {self.question.title}"
+
+
+def _one_target(*fields: str) -> Q:
+    """Exactly one of `fields` is set."""
+    conditions = []
+    for field in fields:
+        others = [Q(**{f"{other}__isnull": True}) for other in fields if other != field]
+        condition = Q(**{f"{field}__isnull": False})
+        for other in others:
+            condition &= other
+        conditions.append(condition)
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result |= condition
+    return result
+
+
+class Comment(Moderated):
+    """A short remark on a question or an answer (asking for detail, pointing to a resource)."""
+
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="qa_comments")
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    answer = models.ForeignKey(Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    body = models.CharField(max_length=600)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=_one_target("question", "answer"), name="qa_comment_one_target"),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        question = self.question or self.answer.question
+        return f"{question.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def post(self):
+        return self.question or self.answer
+
+
+class Rating(models.Model):
+    """One member's eBay-style rating of one post. Rating again replaces it (same row, new date)."""
+
+    POSITIVE, NEUTRAL, NEGATIVE = 1, 0, -1
+    VALUE_CHOICES = [(POSITIVE, "Positive"), (NEUTRAL, "Neutral"), (NEGATIVE, "Negative")]
+
+    rater = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ratings_given")
+    recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ratings_received")
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="ratings")
+    answer = models.ForeignKey(Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="ratings")
+    value = models.SmallIntegerField(choices=VALUE_CHOICES)
+    feedback = models.CharField(max_length=80, blank=True)
+    from_acceptance = models.BooleanField(default=False, help_text="Made by accepting the answer.")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField(db_index=True, help_text="The rating counts in this week.")
+    # Serial rating: held ratings do not count toward reputation until a moderator reviews them.
+    held = models.BooleanField(default=False, db_index=True)
+    reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=_one_target("question", "answer"), name="qa_rating_one_target"),
+            models.CheckConstraint(condition=~Q(rater=F("recipient")), name="qa_rating_not_own_post"),
+            models.CheckConstraint(condition=Q(value__in=[-1, 0, 1]), name="qa_rating_value_range"),
+            models.UniqueConstraint(
+                fields=["rater", "question"], condition=Q(question__isnull=False), name="qa_one_rating_per_question"
+            ),
+            models.UniqueConstraint(
+                fields=["rater", "answer"], condition=Q(answer__isnull=False), name="qa_one_rating_per_answer"
+            ),
+        ]
+        indexes = [models.Index(fields=["recipient", "updated_at"], name="qa_rating_recipient_week")]
+
+    def __str__(self) -> str:
+        return f"{self.get_value_display()} from {self.rater_id} to {self.recipient_id}"
+
+    @property
+    def post(self):
+        return self.question or self.answer
+
+
+class Revision(models.Model):
+    """One saved state of a question or an answer: who wrote it, when, and the full text."""
+
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions")
+    answer = models.ForeignKey(Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    editor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="qa_revisions")
+    title = models.CharField(max_length=150, blank=True)
+    body = models.TextField()
+    tags = models.CharField(max_length=300, blank=True, help_text="Comma-separated, questions only.")
+    summary = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.CheckConstraint(condition=_one_target("question", "answer"), name="qa_revision_one_target"),
+            models.UniqueConstraint(
+                fields=["question", "number"], condition=Q(question__isnull=False), name="qa_question_revision_number"
+            ),
+            models.UniqueConstraint(
+                fields=["answer", "number"], condition=Q(answer__isnull=False), name="qa_answer_revision_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number}"
+
+
+class Follow(models.Model):
+    """A member following a question or a tag, by email, immediately or in the daily digest."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="qa_follows")
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="follows")
+    tag = models.ForeignKey("taggit.Tag", null=True, blank=True, on_delete=models.CASCADE, related_name="qa_follows")
+    frequency = models.CharField(max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=_one_target("question", "tag"), name="qa_follow_one_target"),
+            models.UniqueConstraint(
+                fields=["user", "question"], condition=Q(question__isnull=False), name="qa_follow_question_once"
+            ),
+            models.UniqueConstraint(fields=["user", "tag"], condition=Q(tag__isnull=False), name="qa_follow_tag_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows {self.question_id or self.tag_id}"
+
+
+class Flag(models.Model):
+    """A member's report of a post or comment, worked by moderators in the Wagtail admin."""
+
+    SPAM, OFFENSIVE, OFF_TOPIC, OTHER = "spam", "offensive", "off_topic", "other"
+    REASON_CHOICES = [(SPAM, "Spam"), (OFFENSIVE, "Offensive"), (OFF_TOPIC, "Off-topic"), (OTHER, "Something else")]
+    OPEN, ACTIONED, DISMISSED = "open", "actioned", "dismissed"
+    STATUS_CHOICES = [(OPEN, "Open"), (ACTIONED, "Acted on"), (DISMISSED, "Dismissed")]
+
+    reporter = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="qa_flags")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    reason = models.CharField(max_length=20, choices=REASON_CHOICES)
+    note = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=OPEN, db_index=True)
+    created_at = models.DateTimeField()
+    resolved_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "content_type", "object_id"],
+                condition=Q(status="open"),
+                name="qa_one_open_flag_per_reporter",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} flag on {self.content_type.model} {self.object_id}"

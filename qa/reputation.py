@@ -1,0 +1,166 @@
+"""eBay-style reputation: feedback score, percentage positive, stars and privileges.
+
+The score counts, for each rater and each ISO week (UTC), at most one point: the sign of the sum
+of that rater's ratings of the member's posts in that week. A rating counts in the week it was
+last changed. See docs/adr/0030-ebay-style-reputation.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Sum
+from django.db.models.functions import TruncWeek
+
+from hub import roles
+
+UTC = dt.UTC
+
+
+@dataclass(frozen=True)
+class Figures:
+    score: int
+    positive_weeks: int
+    negative_weeks: int
+
+    @property
+    def percentage_positive(self) -> float | None:
+        return percentage_positive(self.positive_weeks, self.negative_weeks)
+
+
+def percentage_positive(positive: int, negative: int) -> float | None:
+    """Positive rater-weeks as a share of positive plus negative ones; None when there are none."""
+    if positive + negative == 0:
+        return None
+    return round(100 * positive / (positive + negative), 1)
+
+
+def week_start(moment: dt.datetime) -> dt.date:
+    """The Monday (UTC) of the ISO week that `moment` falls in."""
+    day = moment.astimezone(UTC).date()
+    return day - dt.timedelta(days=day.weekday())
+
+
+def window_start(now: dt.datetime) -> dt.date:
+    """The first week of the 12-month window: the week containing the moment a year before `now`."""
+    return week_start(now - dt.timedelta(days=365))
+
+
+def rater_weeks(recipient_id: int):
+    """(rater_id, week, total) for every rater-week of ratings the member received that count."""
+    from qa.models import Rating
+
+    return (
+        Rating.objects.filter(recipient_id=recipient_id, held=False)
+        .annotate(week=TruncWeek("updated_at", tzinfo=UTC))
+        .values("rater_id", "week")
+        .annotate(total=Sum("value"))
+        .values_list("rater_id", "week", "total")
+        .order_by()
+    )
+
+
+def figures_from_rows(rows, now: dt.datetime) -> Figures:
+    first_week = window_start(now)
+    score = positive = negative = 0
+    for _rater, week, total in rows:
+        sign = (total > 0) - (total < 0)
+        score += sign
+        in_window = _as_date(week) >= first_week
+        positive += int(in_window and sign > 0)
+        negative += int(in_window and sign < 0)
+    return Figures(score, positive, negative)
+
+
+def _as_date(week) -> dt.date:
+    return week.astimezone(UTC).date() if isinstance(week, dt.datetime) else week
+
+
+def compute(recipient_id: int, now: dt.datetime) -> Figures:
+    return figures_from_rows(rater_weeks(recipient_id), now)
+
+
+def store(user_id: int, figures: Figures) -> None:
+    get_user_model().objects.filter(pk=user_id).update(
+        feedback_score=figures.score,
+        feedback_positive_weeks=figures.positive_weeks,
+        feedback_negative_weeks=figures.negative_weeks,
+    )
+
+
+def stored(user) -> Figures:
+    return Figures(user.feedback_score, user.feedback_positive_weeks, user.feedback_negative_weeks)
+
+
+# --- Stars ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Star:
+    threshold: int
+    colour: str
+    shooting: bool
+
+    @property
+    def name(self) -> str:
+        return f"{self.colour} {'shooting star' if self.shooting else 'star'}"
+
+    @property
+    def css_class(self) -> str:
+        return f"star star--{self.colour.replace(' ', '-')}{' star--shooting' if self.shooting else ''}"
+
+
+STARS = (
+    Star(10, "yellow", False),
+    Star(50, "blue", False),
+    Star(100, "turquoise", False),
+    Star(500, "purple", False),
+    Star(1_000, "red", False),
+    Star(5_000, "green", False),
+    Star(10_000, "yellow", True),
+    Star(25_000, "turquoise", True),
+    Star(50_000, "purple", True),
+    Star(100_000, "red", True),
+    Star(500_000, "green", True),
+    Star(1_000_000, "silver", True),
+)
+
+
+def star_for(score: int) -> Star | None:
+    """The highest star whose threshold the score reaches, as eBay awards them; None under 10."""
+    earned = [star for star in STARS if score >= star.threshold]
+    return earned[-1] if earned else None
+
+
+# --- Privileges -------------------------------------------------------------------------------
+
+RATE_NEGATIVE = "rate_negative"
+CREATE_TAGS = "create_tags"
+EDIT_OTHERS = "edit_others"
+CLOSE_DUPLICATES = "close_duplicates"
+PRIVILEGE_LABELS = {
+    RATE_NEGATIVE: "give negative ratings",
+    CREATE_TAGS: "create new tags",
+    EDIT_OTHERS: "edit other members' posts",
+    CLOSE_DUPLICATES: "close and reopen duplicates",
+}
+
+
+def privilege_threshold(privilege: str) -> int:
+    return settings.QA_PRIVILEGES[privilege]
+
+
+def has_privilege(user, privilege: str) -> bool:
+    """Members earn privileges by feedback score; Organisers and Moderators hold them all."""
+    if not user.is_authenticated:
+        return False
+    if roles.user_has_role(user, roles.ORGANISER) or roles.user_has_role(user, roles.MODERATOR):
+        return True
+    return user.feedback_score >= privilege_threshold(privilege)
+
+
+def is_moderator(user) -> bool:
+    return roles.user_has_role(user, roles.MODERATOR)

@@ -1,0 +1,123 @@
+"""Flags from members and the moderators' answers to them: hide, restore, lock, dismiss."""
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from qa import reputation
+from qa.models import Answer, Comment, Flag, Question
+from qa.services import limits
+from qa.services.errors import NotAllowed, QaError
+from search import indexing
+
+
+def _require_moderator(user) -> None:
+    if not reputation.is_moderator(user):
+        raise NotAllowed("Only moderators can do this.")
+
+
+@transaction.atomic
+def flag(reporter, target, reason: str, note: str = "", *, now: dt.datetime | None = None) -> Flag:
+    now = now or timezone.now()
+    if not reporter.is_authenticated:
+        raise NotAllowed("Sign in to report a post.")
+    if reason not in dict(Flag.REASON_CHOICES):
+        raise QaError("Choose why you are reporting this.")
+    if reason == Flag.OTHER and not note.strip():
+        raise QaError("Say briefly what is wrong.")
+    limits.check("flag", reporter, now)
+    try:
+        with transaction.atomic():
+            return Flag.objects.create(
+                reporter=reporter, target=target, reason=reason, note=note.strip()[:300], created_at=now
+            )
+    except IntegrityError:
+        raise QaError("You have already reported this; a moderator will look at it.") from None
+
+
+def _resolve_flags(target, moderator, status: str, now) -> int:
+    content_type = ContentType.objects.get_for_model(target)
+    return Flag.objects.filter(content_type=content_type, object_id=target.pk, status=Flag.OPEN).update(
+        status=status, resolved_by=moderator, resolved_at=now
+    )
+
+
+def _refresh_answer_count(question_id: int) -> None:
+    count = Answer.objects.visible().filter(question_id=question_id).count()
+    Question.objects.filter(pk=question_id).update(answer_count=count)
+
+
+def _reindex(target) -> None:
+    items = [target]
+    if isinstance(target, Question):
+        items += list(target.answers.all())
+    elif isinstance(target, Answer):
+        items.append(target.question)
+    for item in items:
+        transaction.on_commit(lambda item=item: indexing.update(item))
+
+
+@transaction.atomic
+def hide(moderator, target, reason: str, *, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    _require_moderator(moderator)
+    if not reason.strip():
+        raise QaError("Give a reason for hiding it (members and moderators will see it).")
+    target.hidden_at, target.hidden_by, target.hidden_reason = now, moderator, reason.strip()[:200]
+    target.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    _resolve_flags(target, moderator, Flag.ACTIONED, now)
+    if isinstance(target, Answer):
+        _refresh_answer_count(target.question_id)
+    _reindex(target)
+
+
+@transaction.atomic
+def restore(moderator, target, *, now: dt.datetime | None = None) -> None:
+    _require_moderator(moderator)
+    target.hidden_at, target.hidden_by, target.hidden_reason = None, None, ""
+    target.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    if isinstance(target, Answer):
+        _refresh_answer_count(target.question_id)
+    _reindex(target)
+
+
+@transaction.atomic
+def lock(moderator, question: Question, locked: bool = True, *, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    _require_moderator(moderator)
+    question.locked_at = now if locked else None
+    question.save(update_fields=["locked_at"])
+
+
+def question_of(target) -> Question:
+    if isinstance(target, Question):
+        return target
+    if isinstance(target, Answer):
+        return target.question
+    return target.question or target.answer.question
+
+
+@transaction.atomic
+def dismiss(moderator, item: Flag, *, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    _require_moderator(moderator)
+    item.status, item.resolved_by, item.resolved_at = Flag.DISMISSED, moderator, now
+    item.save(update_fields=["status", "resolved_by", "resolved_at"])
+
+
+def serial_raters(now: dt.datetime | None = None):
+    """Members with held ratings awaiting review, with how many, for the moderators' list."""
+    from qa.models import Rating
+
+    return (
+        Rating.objects.filter(held=True, reviewed_at__isnull=True)
+        .values("rater__username", "recipient__username")
+        .annotate(held_count=Count("pk", filter=Q(held=True)))
+        .order_by("-held_count")
+    )
+
+
+TARGET_MODELS = {"question": Question, "answer": Answer, "comment": Comment}

@@ -1,0 +1,158 @@
+"""Rating a post and keeping the author's reputation in step, safely under concurrency.
+
+Every rating write locks the recipient's user row first (select_for_update), so ratings of one
+member's posts are applied one after another; the post's score moves by F() deltas and the
+recipient's figures are recomputed from the rows inside the same transaction.
+"""
+
+import datetime as dt
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from qa import reputation
+from qa.models import Answer, Question, Rating
+from qa.services import limits
+from qa.services.errors import NotAllowed, QaError
+from search import indexing
+
+Post = Question | Answer
+
+
+def _target(post: Post) -> dict:
+    return {"question": post} if isinstance(post, Question) else {"answer": post}
+
+
+def check_can_rate(rater, post: Post, value: int) -> None:
+    if not rater.is_authenticated:
+        raise NotAllowed("Sign in to rate posts.")
+    if value not in (Rating.POSITIVE, Rating.NEUTRAL, Rating.NEGATIVE):
+        raise QaError("Choose positive, neutral or negative.")
+    if post.author_id == rater.pk:
+        raise NotAllowed("You cannot rate your own post.")
+    if post.is_hidden:
+        raise NotAllowed("This post has been hidden by a moderator.")
+    if not EmailAddress.objects.filter(user=rater, verified=True).exists():
+        raise NotAllowed("Confirm your email address before rating posts.")
+    if value == Rating.NEGATIVE and not reputation.has_privilege(rater, reputation.RATE_NEGATIVE):
+        threshold = reputation.privilege_threshold(reputation.RATE_NEGATIVE)
+        raise NotAllowed(f"Negative ratings need a feedback score of {threshold}.")
+
+
+def _is_serial(rater, recipient_id: int, now: dt.datetime, existing: Rating | None) -> bool:
+    """True when this rating is beyond the daily number one member may give another's posts."""
+    if existing is not None and existing.held and existing.reviewed_at is None:
+        return True
+    since = now - dt.timedelta(days=1)
+    earlier = Rating.objects.filter(rater=rater, recipient_id=recipient_id, updated_at__gte=since)
+    if existing is not None:
+        earlier = earlier.exclude(pk=existing.pk)
+    return earlier.count() >= settings.QA_SERIAL_RATING_LIMIT
+
+
+def _lock_recipient(user_id: int) -> None:
+    get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True).get()
+
+
+def _move_score(post: Post, delta: int) -> None:
+    if delta:
+        type(post).objects.filter(pk=post.pk).update(rating_score=F("rating_score") + delta)
+
+
+def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
+    figures = reputation.compute(user_id, now)
+    reputation.store(user_id, figures)
+    return figures
+
+
+@transaction.atomic
+def rate(
+    rater,
+    post: Post,
+    value: int,
+    feedback: str = "",
+    *,
+    now: dt.datetime | None = None,
+    from_acceptance: bool = False,
+) -> Rating:
+    """Give or replace `rater`'s rating of `post`. A replaced rating moves to this week."""
+    now = now or timezone.now()
+    feedback = (feedback or "").strip()
+    if len(feedback) > 80:
+        raise QaError("Keep the feedback line to 80 characters or fewer.")
+    check_can_rate(rater, post, value)
+    if not from_acceptance:
+        limits.check("rating", rater, now)
+    _lock_recipient(post.author_id)
+    existing = Rating.objects.select_for_update().filter(rater=rater, **_target(post)).first()
+    held = False if from_acceptance else _is_serial(rater, post.author_id, now, existing)
+    if existing is None:
+        rating = Rating.objects.create(
+            rater=rater,
+            recipient_id=post.author_id,
+            value=value,
+            feedback=feedback,
+            from_acceptance=from_acceptance,
+            created_at=now,
+            updated_at=now,
+            held=held,
+            **_target(post),
+        )
+        _move_score(post, value)
+    else:
+        _move_score(post, value - existing.value)
+        existing.value, existing.feedback, existing.updated_at = value, feedback, now
+        existing.from_acceptance, existing.held = from_acceptance, held
+        existing.save(update_fields=["value", "feedback", "updated_at", "from_acceptance", "held"])
+        rating = existing
+    refresh_reputation(post.author_id, now)
+    transaction.on_commit(lambda: indexing.update(post))
+    return rating
+
+
+@transaction.atomic
+def withdraw(rating: Rating, *, now: dt.datetime | None = None) -> None:
+    """Remove a rating (used when an asker moves their acceptance to another answer)."""
+    now = now or timezone.now()
+    _lock_recipient(rating.recipient_id)
+    post = rating.post
+    _move_score(post, -rating.value)
+    rating.delete()
+    refresh_reputation(rating.recipient_id, now)
+    transaction.on_commit(lambda: indexing.update(post))
+
+
+@transaction.atomic
+def review_held(moderator, rating: Rating, approve: bool, *, now: dt.datetime | None = None) -> None:
+    """A moderator's decision on a held serial rating: approved ones start to count."""
+    now = now or timezone.now()
+    if not reputation.is_moderator(moderator):
+        raise NotAllowed("Only moderators review serial ratings.")
+    _lock_recipient(rating.recipient_id)
+    rating.held = not approve
+    rating.reviewed_by, rating.reviewed_at = moderator, now
+    rating.save(update_fields=["held", "reviewed_by", "reviewed_at"])
+    refresh_reputation(rating.recipient_id, now)
+
+
+def recompute_all(now: dt.datetime | None = None, progress=None) -> list[tuple]:
+    """Rebuild every member's figures from the ratings. Returns (user, stored, computed) that differed."""
+    now = now or timezone.now()
+    differed = []
+    users = get_user_model().objects.order_by("pk")
+    total = users.count()
+    for done, user in enumerate(users.iterator(), start=1):
+        with transaction.atomic():
+            _lock_recipient(user.pk)
+            user.refresh_from_db(fields=["feedback_score", "feedback_positive_weeks", "feedback_negative_weeks"])
+            before = reputation.stored(user)
+            after = refresh_reputation(user.pk, now)
+        if before != after:
+            differed.append((user, before, after))
+        if progress:
+            progress(done, total)
+    return differed

@@ -1,0 +1,1 @@
+"""The forum's pages: thin views that call qa.selectors for reading and qa.services for writing."""

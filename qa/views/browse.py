@@ -1,0 +1,88 @@
+"""Finding questions: the listing, tag pages, RSS feeds and the similar-questions lookup."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+
+from hub.markdown import render as render_markdown
+from qa import selectors
+from qa.models import Follow
+
+
+def _listing_context(request, tag: Tag | None) -> dict:
+    sort = request.GET.get("sort", "newest")
+    sort = sort if sort in selectors.SORTS else "newest"
+    answered = request.GET.get("answered") if request.GET.get("answered") in ("yes", "no") else None
+    questions = selectors.question_list(sort, tag.slug if tag else None, answered)
+    page = Paginator(questions, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "page_obj": page,
+        "questions": page.object_list,
+        "sort": sort,
+        "sorts": [(key, label) for key, (label, _order) in selectors.SORTS.items()],
+        "answered": answered or "",
+        "tag": tag,
+    }
+
+
+@require_GET
+def question_list(request):
+    return render(request, "qa/question_list.html", _listing_context(request, None))
+
+
+@require_GET
+def tagged(request, tag: str):
+    tag_row = get_object_or_404(Tag, slug=tag)
+    context = _listing_context(request, tag_row)
+    if request.user.is_authenticated:
+        context["following"] = Follow.objects.filter(user=request.user, tag=tag_row).first()
+    return render(request, "qa/question_list.html", context)
+
+
+@require_GET
+def similar(request):
+    """JSON for the ask form's progressive enhancement: similar questions for a typed title."""
+    title = request.GET.get("title", "")[:150]
+    results = [
+        {"id": q.pk, "title": q.title, "url": q.get_absolute_url(), "answers": q.answer_count}
+        for q in selectors.similar_questions(title)
+    ]
+    return JsonResponse({"results": results})
+
+
+class QuestionsFeed(Feed):
+    feed_type = Rss201rev2Feed
+    description = "The newest questions in the CO Knowledge Hub forum."
+
+    def get_object(self, request, tag: str | None = None):
+        return get_object_or_404(Tag, slug=tag) if tag else None
+
+    def title(self, obj):
+        return f"Questions tagged “{obj.name}”" if obj else "Newest questions"
+
+    def link(self, obj):
+        return reverse("qa:tagged", args=[obj.slug]) if obj else reverse("qa:list")
+
+    def items(self, obj):
+        return selectors.question_list("newest", obj.slug if obj else None)[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return str(render_markdown(item.body))
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_author_name(self, item):
+        return item.author.public_name
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]

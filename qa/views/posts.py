@@ -1,0 +1,187 @@
+"""Reading a question and writing posts: ask, answer, edit, and the revision history."""
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from qa import reputation, selectors
+from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
+from qa.models import Answer, Follow, Question, Revision
+from qa.services import posts
+from qa.services.errors import QaError
+from qa.views.common import refused
+
+
+def question_detail(request, pk: int, slug: str = ""):
+    try:
+        question = selectors.question_for_page(pk, request.user)
+    except Question.DoesNotExist:
+        raise Http404("No such question.") from None
+    if slug != question.slug:
+        return redirect(question, permanent=True)
+    answers = selectors.answers_for_page(question, request.user)
+    user = request.user
+    own_answer = next((a for a in answers if a.author_id == user.pk), None) if user.is_authenticated else None
+    context = {
+        "question": question,
+        "answers": answers,
+        "own_answer": own_answer,
+        "answer_form": AnswerForm(),
+        "comment_form": CommentForm(),
+        "rating_form": RatingForm(),
+        "my_ratings": selectors.viewer_ratings(user, question, answers),
+        "following": Follow.objects.filter(user=user, question=question).first() if user.is_authenticated else None,
+        "can_close": reputation.has_privilege(user, reputation.CLOSE_DUPLICATES),
+        "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
+        "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),
+        "is_moderator": reputation.is_moderator(user),
+    }
+    return render(request, "qa/question_detail.html", context)
+
+
+@login_required
+def ask(request):
+    """Ask a question. "Check for similar questions" shows matches before posting (works without JS)."""
+    form = QuestionForm(request.POST or None)
+    similar = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "check" in request.POST:
+            similar = selectors.similar_questions(data["title"])
+        else:
+            try:
+                question = posts.ask(request.user, data["title"], data["body"], data["tags"])
+            except QaError as error:
+                if error.status != 400:
+                    return refused(request, error, request.path)
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, "Your question is posted. You will get an email when someone answers.")
+                return redirect(question)
+    return render(request, "qa/ask.html", {"form": form, "similar": similar, "checked": "check" in request.POST})
+
+
+@login_required
+@require_POST
+def post_answer(request, pk: int):
+    question = get_object_or_404(Question.objects.visible(), pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            answer = posts.answer(request.user, question, form.cleaned_data["body"])
+        except QaError as error:
+            return refused(request, error, question.get_absolute_url())
+        messages.success(request, "Your answer is posted.")
+        return redirect(answer.get_absolute_url())
+    messages.error(request, "Your answer was not posted: " + " ".join(form.errors.get("body", [])))
+    return redirect(question.get_absolute_url() + "#your-answer")
+
+
+@login_required
+def edit_question(request, pk: int):
+    question = get_object_or_404(Question.objects.prefetch_related("tags"), pk=pk)
+    if not posts.can_edit(request.user, question):
+        raise PermissionDenied("You cannot edit this question.")
+    initial = {"title": question.title, "body": question.body, "tags": ", ".join(t.name for t in question.tags.all())}
+    form = EditQuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            posts.edit_question(request.user, question, data["title"], data["body"], data["tags"], data["summary"])
+        except QaError as error:
+            if error.status != 400:
+                return refused(request, error, request.path)
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(question)
+    return render(request, "qa/edit.html", {"form": form, "post": question, "question": question})
+
+
+@login_required
+def edit_answer(request, pk: int):
+    answer = get_object_or_404(Answer.objects.select_related("question"), pk=pk)
+    if not posts.can_edit(request.user, answer):
+        raise PermissionDenied("You cannot edit this answer.")
+    form = EditAnswerForm(request.POST or None, initial={"body": answer.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            posts.edit_answer(request.user, answer, form.cleaned_data["body"], form.cleaned_data["summary"])
+        except QaError as error:
+            if error.status != 400:
+                return refused(request, error, request.path)
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(answer.get_absolute_url())
+    return render(request, "qa/edit.html", {"form": form, "post": answer, "question": answer.question})
+
+
+def _post_for_history(kind: str, pk: int):
+    if kind == "question":
+        return get_object_or_404(Question.objects.visible(), pk=pk)
+    return get_object_or_404(Answer.objects.visible().select_related("question"), pk=pk)
+
+
+def history(request, kind: str, pk: int):
+    post = _post_for_history(kind, pk)
+    revisions = Revision.objects.filter(**{kind: post}).select_related("editor").order_by("-number")
+    question = post if kind == "question" else post.question
+    return render(
+        request,
+        "qa/history.html",
+        {
+            "post": post,
+            "kind": kind,
+            "question": question,
+            "revisions": revisions,
+            "can_edit": posts.can_edit(request.user, post),
+        },
+    )
+
+
+def _text(revision: Revision | None) -> list[str]:
+    if revision is None:
+        return []
+    head = [f"Title: {revision.title}", f"Tags: {revision.tags}", ""] if revision.question_id else []
+    return head + revision.body.splitlines()
+
+
+def revision_diff(request, pk: int):
+    revision = get_object_or_404(Revision.objects.select_related("editor", "question", "answer__question"), pk=pk)
+    post = revision.question or revision.answer
+    if post.is_hidden:
+        raise Http404("No such revision.")
+    target = {"question": post} if revision.question_id else {"answer": post}
+    previous = Revision.objects.filter(**target, number=revision.number - 1).first()
+    lines = list(difflib.unified_diff(_text(previous), _text(revision), lineterm="", n=3))[2:]
+    diff = [(("added" if line[:1] == "+" else "removed" if line[:1] == "-" else "context"), line) for line in lines]
+    return render(
+        request,
+        "qa/revision.html",
+        {
+            "revision": revision,
+            "previous": previous,
+            "diff": diff,
+            "post": post,
+            "question": revision.question or revision.answer.question,
+            "can_edit": posts.can_edit(request.user, post),
+        },
+    )
+
+
+@login_required
+@require_POST
+def rollback(request, pk: int):
+    revision = get_object_or_404(Revision.objects.select_related("question", "answer__question"), pk=pk)
+    try:
+        post = posts.rollback(request.user, revision)
+    except QaError as error:
+        return refused(request, error, (revision.question or revision.answer).get_absolute_url())
+    messages.success(request, f"Rolled back to revision {revision.number}.")
+    return redirect(post.get_absolute_url())
