@@ -1,3 +1,3 @@
-from django.urls import path
+"""The forum's JSON API routes (filled in below)."""
 
 urlpatterns: list = []
