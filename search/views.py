@@ -59,6 +59,7 @@ def search_page(request):
     results = services.search(query, _filters(request), request.GET.get("sort", ""), _page(request)) if query else None
     context = {
         "query": query,
+        "search_query": query,  # the header box shows the cut, cleaned text too
         "results": results,
         "promotions": promotions(query),
         "ask_url": "/questions/ask/?" + urlencode({"title": query}),
