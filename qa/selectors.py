@@ -91,13 +91,19 @@ def answers_for_page(question: Question, viewer=None) -> list[Answer]:
 
 
 def viewer_ratings(viewer, question: Question, answers: list[Answer]) -> dict:
-    """{("question"|"answer", pk): Rating} for what the viewer has rated on this page (one query)."""
+    """{"question": Rating | None, "answers": {answer pk: Rating}}: the viewer's own ratings, one query."""
+    result: dict = {"question": None, "answers": {}}
     if not viewer.is_authenticated:
-        return {}
+        return result
     rows = Rating.objects.filter(rater=viewer).filter(
         Q(question=question) | Q(answer_id__in=[answer.pk for answer in answers])
     )
-    return {("question", r.question_id) if r.question_id else ("answer", r.answer_id): r for r in rows}
+    for rating in rows:
+        if rating.question_id:
+            result["question"] = rating
+        else:
+            result["answers"][rating.answer_id] = rating
+    return result
 
 
 def _is_moderator(user) -> bool:

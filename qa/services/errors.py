@@ -3,9 +3,10 @@ class QaError(Exception):
 
     status = 400
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field  # the form field the message belongs to, if any
 
 
 class NotAllowed(QaError):

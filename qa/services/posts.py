@@ -23,16 +23,16 @@ def _require_member(user) -> None:
 def _clean_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not 10 <= len(title) <= 150:
-        raise QaError("Write a title of 10 to 150 characters that says what you want to know.")
+        raise QaError("Write a title of 10 to 150 characters that says what you want to know.", "title")
     return title
 
 
 def _clean_body(body: str, minimum: int = 20) -> str:
     body = (body or "").strip()
     if len(body) < minimum:
-        raise QaError(f"Write at least {minimum} characters.")
+        raise QaError(f"Write at least {minimum} characters.", "body")
     if len(body) > 30_000:
-        raise QaError("Keep it under 30,000 characters.")
+        raise QaError("Keep it under 30,000 characters.", "body")
     return body
 
 

@@ -24,10 +24,10 @@ def resolve(user, raw: str | list[str]) -> list[Tag]:
     """The Tag rows for `raw`, creating new ones only for members with the privilege."""
     names = parse(raw)
     if not 1 <= len(names) <= 5:
-        raise QaError("Add between one and five tags.")
+        raise QaError("Add between one and five tags.", "tags")
     for name in names:
         if not TAG_PATTERN.match(name):
-            raise QaError(f"“{name}” is not a valid tag: use 2 to 50 letters, digits, spaces or hyphens.")
+            raise QaError(f"“{name}” is not a valid tag: use 2 to 50 letters, digits, spaces or hyphens.", "tags")
     existing = {}
     for name in names:
         tag = Tag.objects.filter(name__iexact=name).first()
@@ -38,7 +38,8 @@ def resolve(user, raw: str | list[str]) -> list[Tag]:
         threshold = reputation.privilege_threshold(reputation.CREATE_TAGS)
         raise NotAllowed(
             f"New tags need a feedback score of {threshold}: {', '.join(missing)} does not exist yet. "
-            "Choose existing tags instead."
+            "Choose existing tags instead.",
+            "tags",
         )
     for name in missing:
         existing[name] = Tag.objects.create(name=name)

@@ -13,7 +13,7 @@ from qa import reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
 from qa.models import Answer, Follow, Question, Revision
 from qa.services import posts
-from qa.services.errors import QaError
+from qa.services.errors import QaError, RateLimited
 from qa.views.common import refused
 
 
@@ -57,9 +57,9 @@ def ask(request):
             try:
                 question = posts.ask(request.user, data["title"], data["body"], data["tags"])
             except QaError as error:
-                if error.status != 400:
+                if isinstance(error, RateLimited):
                     return refused(request, error, request.path)
-                form.add_error(None, error.message)
+                form.add_error(error.field, error.message)
             else:
                 messages.success(request, "Your question is posted. You will get an email when someone answers.")
                 return redirect(question)
@@ -94,9 +94,9 @@ def edit_question(request, pk: int):
         try:
             posts.edit_question(request.user, question, data["title"], data["body"], data["tags"], data["summary"])
         except QaError as error:
-            if error.status != 400:
+            if isinstance(error, RateLimited):
                 return refused(request, error, request.path)
-            form.add_error(None, error.message)
+            form.add_error(error.field, error.message)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(question)
@@ -113,9 +113,9 @@ def edit_answer(request, pk: int):
         try:
             posts.edit_answer(request.user, answer, form.cleaned_data["body"], form.cleaned_data["summary"])
         except QaError as error:
-            if error.status != 400:
+            if isinstance(error, RateLimited):
                 return refused(request, error, request.path)
-            form.add_error(None, error.message)
+            form.add_error(error.field, error.message)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(answer.get_absolute_url())
