@@ -115,13 +115,13 @@ def page_sidebar(page: WikiPage, user) -> dict:
 
 def recent_changes(category: str = "", tag: str = "", contributor: str = ""):
     """Every publish of a wiki page still in the wiki, newest first, as Wagtail logged it."""
-    from django.db.models.fields.json import KT
+    from django.db.models.fields.json import KeyTextTransform
     from wagtail.models import PageLogEntry
 
     entries = (
         PageLogEntry.objects.filter(action="wagtail.publish", page__wikipage__isnull=False)
         .select_related("user", "page__wikipage__category")
-        .annotate(note=KT("revision__content__edit_summary"))
+        .annotate(note=KeyTextTransform("edit_summary", "revision__content"))
         .order_by("-timestamp", "-pk")
     )
     if category:

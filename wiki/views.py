@@ -85,7 +85,7 @@ def documents(request):
     docs = get_document_model().objects.prefetch_related("tags").order_by("title")
     if tag:
         docs = docs.filter(tags__slug=tag)
-    tags = Tag.objects.filter(wagtaildocs_document_items__isnull=False).distinct().order_by("name")
+    tags = Tag.objects.filter(document__isnull=False).distinct().order_by("name")
     return render(
         request,
         "wiki/documents.html",

@@ -16,22 +16,23 @@ def wiki_markdown(context, text: str):
     return render(text, {"user": getattr(request, "user", None)})
 
 
-def discussion_comments(page) -> list:
+def discussion_comments(page, user) -> list:
     """The page's public comments as a tree, in thread order, with their authors. One query."""
     comments = (
         XtdComment.objects.filter(
             content_type=ContentType.objects.get_for_model(page), object_pk=str(page.pk), is_public=True
         )
-        .select_related("user")
+        .select_related("user", "content_type")
+        .prefetch_related("flags")
         .order_by("thread_id", "order")
     )
-    return XtdComment.tree_from_queryset(comments)
+    return XtdComment.tree_from_queryset(comments, user=user)
 
 
 @register.inclusion_tag("wiki/includes/discussion.html", takes_context=True)
 def discussion(context, page):
     request = context["request"]
-    tree = discussion_comments(page)
+    tree = discussion_comments(page, request.user)
     return {
         "request": request,
         "page": page,
