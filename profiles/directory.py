@@ -6,9 +6,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from taggit.models import Tag
-from wagtail.models import Page
 
-from profiles.models import PATHWAY_CHOICES, ROLE_CHOICES, HostProfilePage, OrganiserProfilePage
+from profiles.models import PATHWAY_CHOICES, ROLE_CHOICES, HostProfilePage, OrganiserProfilePage, ProfilePage
 
 KIND_CHOICES = [("organiser", "Organisers"), ("host", "Host organisations")]
 
@@ -37,8 +36,8 @@ class Filters:
 
 
 def _visible_q(user) -> Q:
-    visible = Q(profilepage__deletion_requested_at__isnull=True)
-    return visible if user.is_authenticated else visible & Q(profilepage__hidden_from_anonymous=False)
+    visible = Q(deletion_requested_at__isnull=True)
+    return visible if user.is_authenticated else visible & Q(hidden_from_anonymous=False)
 
 
 def _filter_q(filters: Filters) -> Q:
@@ -54,7 +53,7 @@ def _filter_q(filters: Filters) -> Q:
     if filters.skill:
         condition &= Q(organiserprofilepage__skill_items__tag__name__iexact=filters.skill)
     if filters.area:
-        condition &= Q(profilepage__area__icontains=filters.area)
+        condition &= Q(area__icontains=filters.area)
     if filters.q:
         condition &= Q(title__icontains=filters.q)
     return condition
@@ -62,7 +61,7 @@ def _filter_q(filters: Filters) -> Q:
 
 def directory_page(index, request, filters: Filters):
     pages = (
-        Page.objects.child_of(index)
+        ProfilePage.objects.child_of(index)
         .live()
         .public()
         .type(OrganiserProfilePage, HostProfilePage)

@@ -1,0 +1,89 @@
+"""The directory at /profiles/: filters, name search, pagination and a fixed query count."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.profiles.conftest import make_host, make_organiser
+
+
+def _names(response) -> list[str]:
+    return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', response.content.decode())
+
+
+def _people(index_page):
+    riverside = make_host(index_page, title="Riverside Community Trust", area="Riverside")
+    northgate = make_host(index_page, title="Northgate Neighbours", area="Northgate")
+    amara = make_organiser(index_page, title="Amara Okafor", role="senior", host=riverside, area="Riverside")
+    amara.skills.add("housing")
+    amara.save_revision().publish()
+    make_organiser(index_page, title="Ben Hughes", role="trainee", host=northgate, area="Northgate")
+    make_organiser(index_page, title="Chloe Whitfield", role="trainee", host=riverside, area="Riverside East")
+    return riverside, northgate
+
+
+def test_directory_lists_everyone_alphabetically(client, index_page):
+    _people(index_page)
+    response = client.get("/profiles/")
+    assert response.status_code == 200
+    assert _names(response) == [
+        "Amara Okafor",
+        "Ben Hughes",
+        "Chloe Whitfield",
+        "Northgate Neighbours",
+        "Riverside Community Trust",
+    ]
+    assert "5 profiles" in response.content.decode()
+
+
+def test_directory_filters_by_kind_role_area_host_skill_and_name(client, index_page):
+    riverside, _ = _people(index_page)
+    assert _names(client.get("/profiles/?kind=host")) == ["Northgate Neighbours", "Riverside Community Trust"]
+    assert _names(client.get("/profiles/?role=trainee")) == ["Ben Hughes", "Chloe Whitfield"]
+    assert _names(client.get("/profiles/?area=riverside")) == [
+        "Amara Okafor",
+        "Chloe Whitfield",
+        "Riverside Community Trust",
+    ]
+    assert _names(client.get(f"/profiles/?host={riverside.pk}")) == ["Amara Okafor", "Chloe Whitfield"]
+    assert _names(client.get("/profiles/?skill=Housing")) == ["Amara Okafor"]
+    assert _names(client.get("/profiles/?q=hugh")) == ["Ben Hughes"]
+    assert _names(client.get("/profiles/?role=trainee&area=east")) == ["Chloe Whitfield"]
+
+
+def test_directory_ignores_unknown_filter_values(client, index_page):
+    _people(index_page)
+    assert len(_names(client.get("/profiles/?kind=robot&role=king&host=abc"))) == 5
+
+
+def test_no_match_says_what_to_do(client, index_page):
+    _people(index_page)
+    assert "No profiles match these filters. Try fewer filters" in client.get("/profiles/?q=zzz").content.decode()
+
+
+def test_directory_paginates(client, index_page, settings):
+    settings.HUB_PAGE_SIZE = 2
+    _people(index_page)
+    second = client.get("/profiles/?page=2")
+    assert _names(second) == ["Chloe Whitfield", "Northgate Neighbours"]
+    assert "Page 2 of 3" in second.content.decode()
+    assert "<title>Profiles, page 2 | CO Knowledge Hub</title>" in second.content.decode()
+
+
+def test_directory_query_count_does_not_grow_with_profiles(client, index_page):
+    host = make_host(index_page, title="Harbour Lane Centre")
+    first = make_organiser(index_page, title="Aaron First", host=host)
+    first.skills.add("youth work")
+    first.save_revision().publish()
+    client.get("/profiles/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/profiles/")
+    for number in range(12):
+        page = make_organiser(index_page, title=f"Person {number:02d}", host=host)
+        page.skills.add(f"skill {number}", "youth work")
+        page.save_revision().publish()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/profiles/")
+    assert len(_names(response)) == 14
+    assert len(many) == len(few)
