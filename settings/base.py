@@ -304,6 +304,11 @@ HUB_FEEDS_ITEMS_PER_SOURCE = env_int("HUB_FEEDS_ITEMS_PER_SOURCE", 20)
 HUB_FEEDS_REFRESH_NOW_SECONDS = env_int("HUB_FEEDS_REFRESH_NOW_SECONDS", 300)
 # --- end Profiles ---
 
+# --- Browser tests and accessibility (tests/browser/) ---
+# No request to other sites from any page, the admin included: no Gravatar lookups.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- end browser tests ---
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -18,6 +18,14 @@ from tests.browser.support import AXE_SCRIPT, CHROMIUM, HubServer, PageWatch, as
 DESKTOP = {"width": 1280, "height": 900}
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's outcome so fixtures can tell whether the test itself failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 def pytest_collection_modifyitems(config, items):
     """Without Chromium or axe-core the browser tests cannot run: skip them with the reason."""
     missing = [name for name, path in (("Chromium", Path(CHROMIUM)), ("axe-core", AXE_SCRIPT)) if not path.exists()]
@@ -47,7 +55,7 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser, hub_server):
+def new_page(request, browser, hub_server):
     """Open a page in a fresh browser context (its own cookies); errors are checked at the end."""
     contexts = []
 
@@ -57,13 +65,15 @@ def new_page(browser, hub_server):
         contexts.append(context)
         page = context.new_page()
         page.watch = PageWatch()
-        page.watch.attach(page)
+        page.watch.attach(page, hub_server.base_url)
         return page
 
     yield make
     pages = [page for context in contexts for page in context.pages]
+    call = getattr(request.node, "report_call", None)
     try:
-        for page in pages:
+        # After a failure, the test's own message says enough; otherwise page errors fail it here.
+        for page in pages if call is not None and call.passed else []:
             assert_no_page_errors(page)
     finally:
         for context in contexts:

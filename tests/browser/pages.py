@@ -24,46 +24,84 @@ class PageType:
         return self.path(server) if callable(self.path) else self.path
 
 
-def query_one(server: HubServer, sql: str, params: tuple = ()) -> tuple:
+def query_all(server: HubServer, sql: str, params: tuple = ()) -> list[tuple]:
+    """Read the live server's SQLite database (read-only: the server owns it)."""
     connection = sqlite3.connect(f"file:{server.var_dir / 'hub.sqlite3'}?mode=ro", uri=True)
     try:
-        row = connection.execute(sql, params).fetchone()
+        return connection.execute(sql, params).fetchall()
     finally:
         connection.close()
-    assert row is not None, f"the demo database has no row for: {sql} {params}"
-    return row
 
 
-def wagtail_page_path(server: HubServer, app_label: str, model: str) -> str:
-    """The public path of the first live page of this type, in tree order."""
+def query_one(server: HubServer, sql: str, params: tuple = ()) -> tuple:
+    rows = query_all(server, sql, params)
+    assert rows, f"the demo database has no row for: {sql} {params}"
+    return rows[0]
+
+
+def page_path_by_id(server: HubServer, page_id: int) -> str:
     (root,) = query_one(
         server,
         "SELECT p.url_path FROM wagtailcore_site s JOIN wagtailcore_page p ON p.id = s.root_page_id "
         "WHERE s.is_default_site",
     )
-    (url_path,) = query_one(
-        server,
-        "SELECT p.url_path FROM wagtailcore_page p JOIN django_content_type ct ON ct.id = p.content_type_id "
-        "WHERE ct.app_label = ? AND ct.model = ? AND p.live ORDER BY p.path LIMIT 1",
-        (app_label, model),
-    )
+    (url_path,) = query_one(server, "SELECT url_path FROM wagtailcore_page WHERE id = ?", (page_id,))
     return "/" + url_path[len(root) :]
 
 
+def first_page_id(server: HubServer, app_label: str, model: str) -> int:
+    """The first live page of this type, in tree order."""
+    (page_id,) = query_one(
+        server,
+        "SELECT p.id FROM wagtailcore_page p JOIN django_content_type ct ON ct.id = p.content_type_id "
+        "WHERE ct.app_label = ? AND ct.model = ? AND p.live ORDER BY p.path LIMIT 1",
+        (app_label, model),
+    )
+    return page_id
+
+
+def article_id(server: HubServer) -> int:
+    """The article with the most saved versions, so its history has something to compare."""
+    (page_id,) = query_one(
+        server,
+        "SELECT p.id FROM wagtailcore_page p JOIN wiki_articlepage a ON a.wikipage_ptr_id = p.id WHERE p.live "
+        "ORDER BY (SELECT COUNT(*) FROM wagtailcore_revision r WHERE r.object_id = CAST(p.id AS TEXT)) DESC, p.path "
+        "LIMIT 1",
+    )
+    return page_id
+
+
+def newest_revision_ids(server: HubServer, page_id: int, count: int = 2) -> list[int]:
+    rows = query_all(
+        server,
+        "SELECT id FROM wagtailcore_revision WHERE object_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+        (str(page_id), count),
+    )
+    return [row[0] for row in rows]
+
+
 def article_path(server: HubServer) -> str:
-    return wagtail_page_path(server, "wiki", "articlepage")
+    return page_path_by_id(server, article_id(server))
+
+
+def diff_path(server: HubServer) -> str:
+    """The article's diff between its two newest versions, as the history form asks for it."""
+    page_id = article_id(server)
+    newest = newest_revision_ids(server, page_id)
+    assert len(newest) == 2, f"the demo article {page_id} needs two versions to compare, has {len(newest)}"
+    return f"{page_path_by_id(server, page_id)}history/diff/?from={newest[1]}&to={newest[0]}"
 
 
 def debate_path(server: HubServer) -> str:
-    return wagtail_page_path(server, "wiki", "debatepage")
+    return page_path_by_id(server, first_page_id(server, "wiki", "debatepage"))
 
 
 def organiser_profile_path(server: HubServer) -> str:
-    return wagtail_page_path(server, "profiles", "organiserprofilepage")
+    return page_path_by_id(server, first_page_id(server, "profiles", "organiserprofilepage"))
 
 
 def host_profile_path(server: HubServer) -> str:
-    return wagtail_page_path(server, "profiles", "hostprofilepage")
+    return page_path_by_id(server, first_page_id(server, "profiles", "hostprofilepage"))
 
 
 def question_path(server: HubServer) -> str:
@@ -89,7 +127,7 @@ WIKI_PAGES = [
     PageType("article", "wiki-article", article_path, main=True),
     PageType("debate", "wiki-debate", debate_path, main=True),
     PageType("history", "wiki-history", lambda server: article_path(server) + "history/"),
-    PageType("diff", "wiki-diff", lambda server: article_path(server) + "history/diff/"),
+    PageType("diff", "wiki-diff", diff_path),
     PageType("recent changes", "wiki-recent-changes", "/wiki/recent-changes/"),
 ]
 PROFILE_PAGES = [

@@ -57,8 +57,9 @@ class PageWatch:
     errors: list[str] = field(default_factory=list)
     allowed_urls: set[str] = field(default_factory=set)
 
-    def attach(self, page: Page) -> None:
+    def attach(self, page: Page, own_origin: str) -> None:
         page.on("console", self._on_console)
+        page.on("request", lambda request: self._on_request(request, own_origin))
         page.on("pageerror", lambda error: self.errors.append(f"uncaught exception: {error}"))
 
     def _on_console(self, message) -> None:
@@ -68,6 +69,11 @@ class PageWatch:
         if message.text.startswith("Failed to load resource") and url in self.allowed_urls:
             return
         self.errors.append(f"console error: {message.text} (at {url or 'unknown'})")
+
+    def _on_request(self, request, own_origin: str) -> None:
+        # The hub promises no CDN and no tracking: every request stays on its own origin.
+        if request.url.startswith(("http:", "https:")) and not request.url.startswith(own_origin + "/"):
+            self.errors.append(f"request to another site: {request.url}")
 
     def allow_status_url(self, url: str) -> None:
         self.allowed_urls.add(url)
