@@ -1,3 +1,9 @@
-"""The forum's JSON API routes (filled in below)."""
+"""The forum's JSON API under /api/v1/ and its OpenAPI 3 schema at /api/schema/."""
 
-urlpatterns: list = []
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    path("api/schema/", SpectacularAPIView.as_view(urlconf="qa.api.v1_urls"), name="api_schema"),
+    path("", include("qa.api.v1_urls")),
+]

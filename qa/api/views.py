@@ -1,0 +1,219 @@
+"""The forum's JSON API: the same services, permissions and limits as the pages."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, generics, status
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from taggit.models import Tag
+
+from qa import selectors
+from qa.api import serializers as s
+from qa.models import Answer, Comment, Question, Rating
+from qa.services import moderation, posts, ratings
+from qa.services.errors import NotAllowed, QaError, RateLimited
+
+
+def api_error(error: QaError) -> exceptions.APIException:
+    """Map a refused rule onto DRF's errors: 429 with Retry-After, 403, or 400."""
+    if isinstance(error, RateLimited):
+        return exceptions.Throttled(wait=error.retry_after, detail=error.message)
+    if isinstance(error, NotAllowed):
+        return exceptions.PermissionDenied(error.message)
+    return exceptions.ValidationError({error.field or "detail": [error.message]})
+
+
+def _answers():
+    return Answer.objects.visible().filter(question__hidden_at__isnull=True).select_related("author", "question")
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("sort", str, enum=list(selectors.SORTS)),
+        OpenApiParameter("tag", str, description="A tag's slug"),
+        OpenApiParameter("answered", str, enum=["yes", "no"]),
+    ]
+)
+class QuestionList(generics.ListAPIView):
+    """Visible questions, newest first unless sorted otherwise. POST asks a new question."""
+
+    serializer_class = s.QuestionSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self):
+        params = self.request.query_params
+        return selectors.question_list(params.get("sort", "newest"), params.get("tag"), params.get("answered"))
+
+    @extend_schema(request=s.AskSerializer, responses={201: s.QuestionSerializer})
+    def post(self, request):
+        data = _valid(s.AskSerializer, request)
+        try:
+            question = posts.ask(request.user, data["title"], data["body"], data["tags"])
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.QuestionSerializer(question).data, status=status.HTTP_201_CREATED)
+
+
+class QuestionDetail(generics.RetrieveAPIView):
+    serializer_class = s.QuestionSerializer
+    queryset = selectors.visible_questions()
+
+
+class QuestionAnswers(generics.ListAPIView):
+    """A question's visible answers: accepted first, then by rating score, then oldest. POST answers it."""
+
+    serializer_class = s.AnswerSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self):
+        question = get_object_or_404(Question.objects.visible(), pk=self.kwargs["pk"])
+        return selectors.answers_for_page(question)
+
+    @extend_schema(request=s.AnswerWriteSerializer, responses={201: s.AnswerSerializer})
+    def post(self, request, pk):
+        question = get_object_or_404(Question.objects.visible(), pk=pk)
+        data = _valid(s.AnswerWriteSerializer, request)
+        try:
+            answer = posts.answer(request.user, question, data["body"])
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.AnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
+
+
+class AnswerDetail(generics.RetrieveAPIView):
+    serializer_class = s.AnswerSerializer
+
+    def get_queryset(self):
+        return _answers()
+
+    @extend_schema(request=s.AnswerWriteSerializer, responses={200: s.AnswerSerializer})
+    def patch(self, request, pk):
+        answer = get_object_or_404(_answers(), pk=pk)
+        data = _valid(s.AnswerWriteSerializer, request)
+        try:
+            posts.edit_answer(request.user, answer, data["body"], "Edited through the API")
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.AnswerSerializer(answer).data)
+
+
+class Accept(APIView):
+    @extend_schema(request=s.AcceptSerializer, responses={200: s.QuestionSerializer})
+    def post(self, request, pk):
+        data = _valid(s.AcceptSerializer, request)
+        answer = get_object_or_404(_answers(), pk=data["answer"], question_id=pk)
+        try:
+            question = posts.accept(request.user, answer)
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.QuestionSerializer(question).data)
+
+
+@extend_schema(parameters=[OpenApiParameter("question", int), OpenApiParameter("answer", int)])
+class CommentList(generics.ListAPIView):
+    """Visible comments on one question or answer (?question= or ?answer=). POST adds one."""
+
+    serializer_class = s.CommentSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self):
+        comments = Comment.objects.visible().select_related("author").order_by("created_at", "pk")
+        params = self.request.query_params
+        if params.get("question", "").isdigit():
+            return comments.filter(question_id=params["question"], question__hidden_at__isnull=True)
+        if params.get("answer", "").isdigit():
+            return comments.filter(answer_id=params["answer"], answer__hidden_at__isnull=True)
+        return comments.none()
+
+    @extend_schema(request=s.CommentWriteSerializer, responses={201: s.CommentSerializer})
+    def post(self, request):
+        data = _valid(s.CommentWriteSerializer, request)
+        post = _post_from_params(request.query_params)
+        try:
+            item = posts.comment(request.user, post, data["body"])
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.CommentSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+def _post_from_params(params):
+    if params.get("question", "").isdigit():
+        return get_object_or_404(Question.objects.visible(), pk=params["question"])
+    if params.get("answer", "").isdigit():
+        return get_object_or_404(_answers(), pk=params["answer"])
+    raise exceptions.ValidationError({"detail": ["Say which post: ?question=<id> or ?answer=<id>."]})
+
+
+@extend_schema(parameters=[OpenApiParameter("member", str, description="Username: feedback they received")])
+class RatingList(generics.ListAPIView):
+    """Ratings a member received (?member=username). POST rates a post (replacing your earlier rating)."""
+
+    serializer_class = s.RatingSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self):
+        member = get_object_or_404(get_user_model(), username=self.request.query_params.get("member", ""))
+        return (
+            Rating.objects.filter(recipient=member)
+            .exclude(Q(question__hidden_at__isnull=False) | Q(answer__hidden_at__isnull=False))
+            .select_related("rater", "recipient")
+            .order_by("-updated_at", "-pk")
+        )
+
+    @extend_schema(request=s.RatingWriteSerializer, responses={201: s.RatingSerializer})
+    def post(self, request):
+        data = _valid(s.RatingWriteSerializer, request)
+        model = Question if data["post_type"] == "question" else Answer
+        post = get_object_or_404(model.objects.visible(), pk=data["post_id"])
+        try:
+            rating = ratings.rate(request.user, post, int(data["value"]), data["feedback"])
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.RatingSerializer(rating).data, status=status.HTTP_201_CREATED)
+
+
+class TagList(generics.ListAPIView):
+    """Tags in use on visible questions, most used first."""
+
+    serializer_class = s.TagSerializer
+
+    def get_queryset(self):
+        used = Count("qa_taggedquestion_items", filter=Q(qa_taggedquestion_items__content_object__hidden_at=None))
+        return (
+            Tag.objects.annotate(question_count=used).filter(question_count__gt=0).order_by("-question_count", "name")
+        )
+
+
+class MemberReputation(generics.RetrieveAPIView):
+    """A member's feedback score, percentage positive and star."""
+
+    serializer_class = s.ReputationSerializer
+    lookup_field = "username"
+
+    def get_queryset(self):
+        return get_user_model().objects.filter(is_active=True)
+
+
+class FlagCreate(APIView):
+    @extend_schema(request=None, responses={201: None})
+    def post(self, request, kind, pk):
+        model = {"question": Question, "answer": Answer, "comment": Comment}.get(kind)
+        if model is None:
+            raise exceptions.NotFound()
+        target = get_object_or_404(model.objects.visible(), pk=pk)
+        try:
+            moderation.flag(request.user, target, request.data.get("reason", ""), request.data.get("note", ""))
+        except QaError as error:
+            raise api_error(error) from None
+        return Response({"detail": "Reported. A moderator will look at it."}, status=status.HTTP_201_CREATED)
+
+
+def _valid(serializer_class, request) -> dict:
+    if not request.user.is_authenticated:
+        raise exceptions.NotAuthenticated()
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
