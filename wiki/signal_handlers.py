@@ -1,9 +1,11 @@
 """Keep the link table, watchers and the search index in step with publishing (STYLE.md allows
 signals for this). Each handler only calls wiki.services."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
+from search import indexing
 from wiki import services
 from wiki.models import WikiPage
 
@@ -23,7 +25,18 @@ def on_deleted(sender, instance, **kwargs):
         services.after_delete(instance)
 
 
+def on_document_saved(sender, instance, **kwargs):
+    indexing.update(instance)
+
+
+def on_document_deleted(sender, instance, **kwargs):
+    indexing.remove(instance)
+
+
 def connect() -> None:
     page_published.connect(on_published, dispatch_uid="wiki.on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="wiki.on_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="wiki.on_deleted")
+    document_model = get_document_model()
+    post_save.connect(on_document_saved, sender=document_model, dispatch_uid="wiki.on_document_saved")
+    post_delete.connect(on_document_deleted, sender=document_model, dispatch_uid="wiki.on_document_deleted")
