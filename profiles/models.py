@@ -7,6 +7,7 @@ editing by owners happens through the front-end form in views.py (see docs/adr/0
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -246,4 +247,12 @@ class FeedItem(models.Model):
         ordering = ["-published_at", "-pk"]
 
     def __str__(self) -> str:
-        return self.title or self.link
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """Mastodon and Bluesky posts have no title: use the start of the text as the link text."""
+        if self.title:
+            return self.title
+        text = " ".join(strip_tags(self.summary).split())
+        return (text[:80].rsplit(" ", 1)[0] + "…") if len(text) > 80 else (text or "Post")

@@ -109,7 +109,7 @@ class BlogsRiverFeed(Feed):
         return selectors.river_items()
 
     def item_title(self, item):
-        return f"{item.source.page.title}: {item.title or 'Post'}"
+        return f"{item.source.page.title}: {item.display_title}"
 
     def item_description(self, item):
         return item.summary
