@@ -102,3 +102,19 @@ def test_deletion_request_takes_the_profile_offline_and_tells_moderators(
     assert mail.outbox[0].subject == "Profile deletion requested: Una Gallagher"
     client.logout()
     assert client.get("/profiles/una-gallagher/").status_code == 404
+
+
+def test_deleting_a_profile_removes_it_from_search(index_page, index_calls):
+    page = make_organiser(index_page, title="Victor Adeyemi")
+    page_id = page.pk
+    index_calls.clear()
+    page.delete()
+    assert ("remove", page_id) in index_calls
+    assert not OrganiserProfilePage.objects.filter(title="Victor Adeyemi").exists()
+
+
+def test_search_adapters_are_registered_under_their_kinds(db):
+    from search.registry import adapter_for_kind
+
+    assert isinstance(adapter_for_kind("organiser"), OrganiserAdapter)
+    assert isinstance(adapter_for_kind("host"), HostAdapter)
