@@ -309,6 +309,12 @@ HUB_FEEDS_REFRESH_NOW_SECONDS = env_int("HUB_FEEDS_REFRESH_NOW_SECONDS", 300)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- end browser tests ---
 
+# --- Wiki (wiki/, docs/adr/0013-wiki-documents.md) ---
+# Every wiki document downloads (Content-Disposition: attachment), PDFs included: an uploaded
+# file never renders in the hub's own origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# --- end Wiki ---
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -119,6 +119,19 @@ def test_documents_download_with_attachment_headers(client, db, settings, tmp_pa
     assert b"".join(response.streaming_content) == b"Listening notes\n"
 
 
+def test_pdf_documents_download_too_rather_than_open_inline(client, db, settings, tmp_path):
+    from wiki.demo_files import simple_pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model()(title="Pathway")
+    document.file.save("pathway.pdf", ContentFile(simple_pdf("Pathway", ["Foundations"])), save=True)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="pathway.pdf"'
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+
+
 def test_documents_listing_filters_by_tag(client, db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     _document("Listening notes", ["listening"])
