@@ -163,7 +163,7 @@ def _plural_label(kind: str) -> str:
     return kind.title() + "s"
 
 
-def tag_facets(counts: dict[str, int], filters: Filters, limit: int = 20) -> list[Facet]:
+def tag_facets(counts: dict[str, int], filters: Filters, limit: int = 12) -> list[Facet]:
     selected = {tag.lower() for tag in filters.tags}
     best = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))[:limit]
     return [Facet(tag, tag, count, tag.lower() in selected) for tag, count in best]

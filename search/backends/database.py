@@ -8,16 +8,55 @@ Facet counts and the total come from one grouped query over every match.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from search import ranking, terms
+from search import ranking, store, terms
 from search.backends.base import NEWEST, Filters, RawHit, RawResults
 from search.models import IndexEntry
 
 TABLE = IndexEntry._meta.db_table
+# Everything a result shows or the ranking needs; the body is loaded for the shown page only.
+DISPLAY_FIELDS = [
+    "kind",
+    "object_id",
+    "title",
+    "url",
+    "tags",
+    "area",
+    "answered",
+    "accepted",
+    "rating_score",
+    "author_score",
+    "published_at",
+    "parent_title",
+    "parent_url",
+]
+
+
+class Row:
+    """An index entry as the ranking and the results page need it: lighter than a model instance,
+    which matters when a few hundred are loaded for every search."""
+
+    __slots__ = ("pk", *DISPLAY_FIELDS, "body")
+
+    def __init__(self, values):
+        for name, value in zip(("pk", *DISPLAY_FIELDS), values, strict=True):
+            setattr(self, name, value)
+        self.body = ""
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag for tag in self.tags.split("\n") if tag]
+
+
+def load_rows(ids) -> dict[int, Row]:
+    return {
+        values[0]: Row(values) for values in IndexEntry.objects.filter(pk__in=ids).values_list("pk", *DISPLAY_FIELDS)
+    }
 
 
 class DatabaseBackend:
@@ -31,33 +70,44 @@ class DatabaseBackend:
         total = sum(count for kind, count in kind_counts.items() if kind in selected)
         if not total:
             return RawResults(hits=[], total=0, kind_counts=kind_counts)
-        tag_counts = self._tag_counts(words, filters)
-        if sort == NEWEST:
-            hits = self._newest(words, filters, offset, limit)
-        else:
-            hits = self._by_relevance(words, filters, offset, limit)
+        window = max(settings.SEARCH_RERANK_POOL, offset + limit)
+        rank = self._newest if sort == NEWEST else self._by_relevance
+        ranked = rank(words, filters, window, self._floor(words, filters, total))
+        hits = ranked[offset : offset + limit]
+        self._load_bodies([hit.entry for hit in hits])
+        tag_counts = self._tag_counts(words, filters, [hit.entry for hit in ranked], total)
         return RawResults(hits=hits, total=total, kind_counts=kind_counts, tag_counts=tag_counts)
 
-    def _by_relevance(self, words, filters, offset, limit) -> list[RawHit]:
-        pool = max(settings.SEARCH_RERANK_POOL, offset + limit)
-        relevance = dict(self._rows(*self.pool_sql(words, filters, pool)))
-        entries = IndexEntry.objects.in_bulk(list(relevance))
+    def _floor(self, words, filters, total: int) -> int | None:
+        """For very broad queries, the lowest row id worth ranking (None: rank every match)."""
+        return None
+
+    def _by_relevance(self, words, filters, window, floor=None) -> list[RawHit]:
+        """The best `window` text matches (limit applied inside the full-text index), re-ranked by quality."""
+        relevance = dict(self._rows(*self.pool_sql(words, filters, window, floor)))
+        entries = load_rows(list(relevance))
         now = timezone.now()
-        scored = sorted(
+        return sorted(
             (RawHit(entry=entry, score=ranking.combined(relevance[pk], entry, now)) for pk, entry in entries.items()),
             key=lambda hit: (-hit.score, -hit.entry.pk),
         )
-        return scored[offset : offset + limit]
 
-    def _newest(self, words, filters, offset, limit) -> list[RawHit]:
-        ids = [row[0] for row in self._rows(*self.newest_sql(words, filters, offset, limit))]
-        entries = IndexEntry.objects.in_bulk(ids)
+    def _newest(self, words, filters, window, floor=None) -> list[RawHit]:
+        ids = [row[0] for row in self._rows(*self.newest_sql(words, filters, window, floor))]
+        entries = load_rows(ids)
         return [RawHit(entry=entries[pk], score=0.0) for pk in ids if pk in entries]
+
+    @staticmethod
+    def _load_bodies(entries: list) -> None:
+        """Bodies only for the page shown (for snippets): the re-ranking window never needs them."""
+        bodies = dict(IndexEntry.objects.filter(pk__in=[entry.pk for entry in entries]).values_list("pk", "body"))
+        for entry in entries:
+            entry.body = bodies.get(entry.pk, "")
 
     def _kind_counts(self, words, filters) -> dict[str, int]:
         return dict(self._rows(*self.kind_counts_sql(words, filters)))
 
-    def _tag_counts(self, words, filters) -> dict[str, int]:
+    def _tag_counts(self, words, filters, window: list, total: int) -> dict[str, int]:
         counter: Counter = Counter()
         for (tags,) in self._rows(*self.tags_sql(words, filters)):
             counter.update(tag for tag in (tags or "").split("\n") if tag)
@@ -75,6 +125,35 @@ class SQLiteBackend(DatabaseBackend):
 
     name = "sqlite-fts5"
     BM25 = "bm25(10.0, 5.0, 1.0, 0.0)"
+    TAG_CANDIDATES = 12
+
+    def _kind_counts(self, words, filters) -> dict[str, int]:
+        """One count per kind, each a filter token inside the MATCH: FTS5 counts doclist entries
+        without reading a single row, where a GROUP BY would join every match."""
+        kinds = store.indexed_kinds()
+        counts = self._count_each(words, [replace(filters, kinds=(kind,)) for kind in kinds], kinds)
+        return {kind: count for kind, count in counts.items() if count}
+
+    def _tag_counts(self, words, filters, window: list, total: int) -> dict[str, int]:
+        """Exact counts: from the window itself when it holds every match, otherwise one FTS5 count
+        for each of the tags most frequent in the window (the best or newest matches)."""
+        counter: Counter = Counter(tag for entry in window for tag in entry.tag_list)
+        if total <= len(window):
+            return dict(counter)
+        tags = [tag for tag, _ in counter.most_common(self.TAG_CANDIDATES)]
+        counts = self._count_each(words, [replace(filters, tags=(*filters.tags, tag)) for tag in tags], tags)
+        return {tag: count for tag, count in counts.items() if count}
+
+    def _count_each(self, words, variants: list[Filters], labels: list[str]) -> dict[str, int]:
+        if not variants:
+            return {}
+        sql = " UNION ALL ".join(["SELECT %s, count(*) FROM search_fts WHERE search_fts MATCH %s"] * len(variants))
+        params = [
+            value
+            for label, variant in zip(labels, variants, strict=True)
+            for value in (label, self.match(words, variant))
+        ]
+        return dict(self._rows(sql, params))
 
     @staticmethod
     def match(words: list[str], filters: Filters) -> str:
@@ -89,16 +168,27 @@ class SQLiteBackend(DatabaseBackend):
             parts.append(f'keys : "{terms.answered_key(filters.answered)}"')
         return " AND ".join(f"({part})" for part in parts)
 
-    def pool_sql(self, words, filters, pool):
-        sql = "SELECT rowid, -rank FROM search_fts WHERE search_fts MATCH %s AND rank MATCH %s ORDER BY rank LIMIT %s"
-        return sql, [self.match(words, filters), self.BM25, pool]
+    def _floor(self, words, filters, total: int) -> int | None:
+        """FTS5 has no early exit for ranked queries: bm25 is computed for every match, which costs
+        ~2 ms per 1,000 matches. Past SEARCH_BROAD_MATCHES matches only the most recently indexed
+        that many are ranked; walking the doclist in row id order to find where they start is cheap."""
+        broad = settings.SEARCH_BROAD_MATCHES
+        if total <= broad:
+            return None
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s"
+        rows = self._rows(sql, [self.match(words, filters), broad - 1])
+        return rows[0][0] if rows else None
 
-    def newest_sql(self, words, filters, offset, limit):
+    def pool_sql(self, words, filters, pool, floor=None):
+        sql = "SELECT rowid, -rank FROM search_fts WHERE search_fts MATCH %s AND rank MATCH %s AND rowid >= %s "
+        return sql + "ORDER BY rank LIMIT %s", [self.match(words, filters), self.BM25, floor or 0, pool]
+
+    def newest_sql(self, words, filters, limit, floor=None):
         sql = (
             f"SELECT e.id FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid "  # noqa: S608
-            "WHERE search_fts MATCH %s ORDER BY e.published_at DESC, e.id DESC LIMIT %s OFFSET %s"
+            "WHERE search_fts MATCH %s AND search_fts.rowid >= %s ORDER BY e.published_at DESC, e.id DESC LIMIT %s"
         )
-        return sql, [self.match(words, filters), limit, offset]
+        return sql, [self.match(words, filters), floor or 0, limit]
 
     def kind_counts_sql(self, words, filters):
         sql = (
@@ -139,7 +229,7 @@ class PostgresBackend(DatabaseBackend):
             params.append(" & ".join(groups))
         return " AND ".join(clauses), params
 
-    def pool_sql(self, words, filters, pool):
+    def pool_sql(self, words, filters, pool, floor=None):
         where, params = self.where(words, filters)
         sql = (
             "SELECT e.id, ts_rank_cd(e.search_vector, plainto_tsquery('english', %s)) AS rel "  # noqa: S608
@@ -147,10 +237,10 @@ class PostgresBackend(DatabaseBackend):
         )
         return sql, [" ".join(words), *params, pool]
 
-    def newest_sql(self, words, filters, offset, limit):
+    def newest_sql(self, words, filters, limit, floor=None):
         where, params = self.where(words, filters)
-        sql = f"SELECT e.id FROM {TABLE} e WHERE {where} ORDER BY e.published_at DESC, e.id DESC LIMIT %s OFFSET %s"  # noqa: S608
-        return sql, [*params, limit, offset]
+        sql = f"SELECT e.id FROM {TABLE} e WHERE {where} ORDER BY e.published_at DESC, e.id DESC LIMIT %s"  # noqa: S608
+        return sql, [*params, limit]
 
     def kind_counts_sql(self, words, filters):
         where, params = self.where(words, filters)
