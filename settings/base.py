@@ -181,6 +181,7 @@ SEARCH_RANKING = {
 SEARCH_MAX_QUERY_LENGTH = 200  # characters kept from the visitor's text
 SEARCH_MAX_TERMS = 12  # word tokens kept from it
 SEARCH_RERANK_POOL = 200  # best text matches re-ranked by quality on the database backends
+SEARCH_BROAD_MATCHES = 5000  # SQLite: past this many matches, rank the most recently indexed this many
 SEARCH_PAGE_SIZE = 10
 SEARCH_SUGGEST_LIMIT = 8
 SEARCH_SUGGEST_RATE = (60, 60)  # requests, per seconds, per client address
