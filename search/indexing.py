@@ -62,18 +62,23 @@ def _remove_one(kind: str, object_id: int) -> None:
 def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str] | None = None) -> dict[str, int]:
     """Rebuild the index for every registered kind (or `kinds`); returns the count per kind.
 
+    All kinds are written in one transaction, oldest first across kinds (see store.replace_kinds).
     Raises on errors, unlike update(): whoever runs a rebuild wants to know it failed.
     """
+    chosen = [adapter for adapter in registry.adapters() if not kinds or adapter.kind in kinds]
+    docs: list = []
     counts: dict[str, int] = {}
-    for adapter in registry.adapters():
-        if kinds and adapter.kind not in kinds:
-            continue
-        docs = list(adapter.documents())
-        counts[adapter.kind] = store.replace_kind(adapter.kind, docs)
-        if settings.ELASTICSEARCH_URL:
-            from search.backends import elastic
-
-            elastic.replace_kind(adapter.kind, docs)
+    for adapter in chosen:
+        found = list(adapter.documents())
+        counts[adapter.kind] = len(found)
+        docs.extend(found)
         if progress:
             progress(adapter.kind, counts[adapter.kind])
+    docs.sort(key=lambda doc: (doc.published_at, doc.kind, doc.object_id))
+    store.replace_kinds([adapter.kind for adapter in chosen], docs)
+    if settings.ELASTICSEARCH_URL:
+        from search.backends import elastic
+
+        for adapter in chosen:
+            elastic.replace_kind(adapter.kind, [doc for doc in docs if doc.kind == adapter.kind])
     return counts

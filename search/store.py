@@ -81,10 +81,17 @@ def delete(kind: str, object_id: int) -> int:
 
 
 def replace_kind(kind: str, docs: Iterable[SearchDocument], batch_size: int = 500) -> int:
-    """Swap every entry of `kind` for `docs`, in one transaction so searches never see it half-built."""
+    return replace_kinds([kind], docs, batch_size)
+
+
+def replace_kinds(kinds: list[str], docs: Iterable[SearchDocument], batch_size: int = 500) -> int:
+    """Swap every entry of `kinds` for `docs`, in one transaction so searches never see it half-built.
+
+    Callers pass docs oldest first: on SQLite very broad queries rank the most recently indexed
+    matches (SEARCH_BROAD_MATCHES), so row ids should follow publication order."""
     count = 0
     with transaction.atomic():
-        IndexEntry.objects.filter(kind=kind).delete()
+        IndexEntry.objects.filter(kind__in=kinds).delete()
         batch: list[IndexEntry] = []
         for doc in docs:
             batch.append(IndexEntry(kind=doc.kind, object_id=doc.object_id, **entry_fields(doc)))

@@ -193,3 +193,17 @@ def test_tag_counts_stay_exact_when_matches_outnumber_the_reranking_window(setti
     assert results.total == 8
     assert sorted((f.value, f.count) for f in results.tag_facets) == [("food", 4), ("rota", 8)]
     assert sorted((f.value, f.count) for f in results.kind_facets) == [("article", 4), ("question", 4)]
+
+
+def test_a_very_broad_query_ranks_the_most_recently_indexed_matches_but_counts_all(settings):
+    settings.SEARCH_BROAD_MATCHES = 4
+    best_but_indexed_first = index_doc(title="Assembly assembly", body="assembly", rating_score=50, accepted=True)
+    later = [index_doc(title=f"Note {number}", body="assembly") for number in range(5)]
+
+    results = services.search("assembly")
+
+    assert results.total == 6
+    assert best_but_indexed_first.object_id not in [hit.object_id for hit in results.hits]
+    assert sorted(hit.object_id for hit in results.hits) == sorted(doc.object_id for doc in later[1:])
+    settings.SEARCH_BROAD_MATCHES = 5000
+    assert services.search("assembly").hits[0].object_id == best_but_indexed_first.object_id
