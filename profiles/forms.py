@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.images import get_image_model
 
-from profiles.handles import HandleError, parse_bluesky, parse_mastodon
+from profiles.handles import HandleError, parse_bluesky, parse_mastodon, x_profile_url
 from profiles.models import HostProfilePage, OrganiserProfilePage
 
 COMMON_FEED_FIELDS = ["blog_url", "mastodon_handle", "bluesky_handle", "x_handle"]
@@ -19,6 +19,12 @@ class _ProfileForm(forms.ModelForm):
 
     def clean_bluesky_handle(self):
         return self._handle("bluesky_handle", parse_bluesky)
+
+    def clean_x_handle(self):
+        value = self.cleaned_data.get("x_handle", "").strip()
+        if value and not x_profile_url(value):
+            raise forms.ValidationError("Write your X handle as @name: letters, digits and _ only, up to 15.")
+        return value
 
     def _handle(self, name, parse):
         value = self.cleaned_data.get(name, "").strip()

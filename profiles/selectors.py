@@ -83,7 +83,7 @@ def _organiser_activity(page: OrganiserProfilePage) -> dict:
     from qa import selectors as qa_selectors
     from wiki import selectors as wiki_selectors
 
-    account = type(page.account).objects.get(pk=page.account_id) if page.account_id else None
+    account = page.account if page.account_id else None
     activity = qa_selectors.activity_for_user(account, limit=10) if account else {}
     return {
         "person": account,

@@ -120,13 +120,16 @@ def test_moderator_can_edit_profiles_in_the_admin(client, moderator, amara_page)
 
 def test_invalid_input_shows_errors_tied_to_fields_and_saves_nothing(client, organiser, amara_page):
     client.force_login(organiser)
-    data = _organiser_form(amara_page, mastodon_handle="not a handle", links="javascript:alert(1)", area="Changed")
+    data = _organiser_form(
+        amara_page, mastodon_handle="not a handle", links="javascript:alert(1)", area="Changed", x_handle="@no/way"
+    )
     response = client.post(f"/profiles/edit/{amara_page.pk}/", data)
     html = response.content.decode()
     assert response.status_code == 400
     assert 'aria-describedby="id_mastodon_handle_helptext id_mastodon_handle_error"' in html
     assert "Write your Mastodon account as @name@instance" in html
     assert "Only http and https addresses, one a line." in html
+    assert "Write your X handle as @name" in html
     assert OrganiserProfilePage.objects.get(pk=amara_page.pk).area == "Leeds"
     assert amara_page.revisions.count() == 1
 
