@@ -152,3 +152,21 @@ def test_debate_shows_positions_with_authors_and_fixed_queries(client, organiser
 @pytest.mark.parametrize("path", ["/wiki/recent-changes/", "/wiki/documents/"])
 def test_lists_are_open_to_anonymous_readers(client, db, path):
     assert client.get(path).status_code == 200
+
+
+def test_recent_changes_and_documents_pages_use_fixed_queries(client, organiser, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    settings.MEDIA_ROOT = tmp_path
+    make_article(organiser, "Page 0", tags=["a"])
+    get_document_model()(title="Doc 0").file.save("d0.txt", ContentFile(b"x"), save=True)
+    few_changes = _query_count(client, "/wiki/recent-changes/")
+    few_docs = _query_count(client, "/wiki/documents/")
+    for n in range(1, 5):
+        make_article(make_user(f"writer{n}", role="Organiser"), f"Page {n}", tags=[f"t{n}"], category="thinkers")
+        document = get_document_model()(title=f"Doc {n}")
+        document.file.save(f"d{n}.txt", ContentFile(b"x"), save=True)
+        document.tags.add(f"t{n}")
+    assert _query_count(client, "/wiki/recent-changes/") == few_changes
+    assert _query_count(client, "/wiki/documents/") == few_docs

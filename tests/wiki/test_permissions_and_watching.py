@@ -138,3 +138,10 @@ def test_watching_needs_sign_in_and_post(client, organiser):
     assert client.get(f"/wiki/watch/page/{page.pk}/").status_code == 405
     assert client.post(f"/wiki/watch/page/{page.pk}/", {"frequency": "hourly"}).status_code == 400
     assert PageWatch.objects.count() == 0
+
+
+def test_organiser_can_upload_documents_and_member_cannot(client, organiser, member):
+    client.force_login(organiser)
+    assert client.get("/admin/documents/multiple/add/").status_code == 200
+    client.force_login(member)
+    assert client.get("/admin/documents/multiple/add/").status_code == 302
