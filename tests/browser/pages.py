@@ -146,4 +146,4 @@ SEARCH_PAGES = [
     PageType("search results", "search-results", "/search/?q=meeting", main=True),
 ]
 
-ALL_PAGES = HUB_PAGES  # the other parts join as they land
+ALL_PAGES = HUB_PAGES + WIKI_PAGES + PROFILE_PAGES + QA_PAGES + SEARCH_PAGES
