@@ -41,7 +41,13 @@ def _update_one(adapter: registry.SearchAdapter, obj) -> None:
     if not adapter.is_searchable(obj):
         _remove_one(adapter.kind, obj.pk)
         return
-    doc = adapter.to_document(obj)
+    # Callers often hold an instance whose counters were changed with F() or .update() (answer
+    # counts, scores): build the document from a fresh row, with the adapter's related rows loaded.
+    fresh = adapter.queryset().filter(pk=obj.pk).first()
+    if fresh is None:
+        _remove_one(adapter.kind, obj.pk)
+        return
+    doc = adapter.to_document(fresh)
     with transaction.atomic():
         store.save(doc)
     if settings.ELASTICSEARCH_URL:
