@@ -119,3 +119,33 @@ def test_atom_feed_is_valid_atom_and_filters(client, organiser):
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["Ella Baker"]
     assert entries[0].find(f"{ATOM}link").get("href").endswith("/wiki/ella-baker/")
     assert entries[0].findtext(f"{ATOM}author/{ATOM}name") == "organiser"
+
+
+def test_debate_diff_covers_positions_and_standing(client, organiser):
+    from tests.wiki.conftest import make_debate
+
+    debate = make_debate(organiser, "Power before policy", positions=[("for", "Yes", "Power first.")])
+    first = debate.latest_revision
+    debate.standing = "Most agree."
+    position = debate.positions.get()
+    position.argument = "Power first, always."
+    debate.positions = [position]
+    publish(debate, organiser, "Summed up")
+    response = client.get(f"{debate.url}history/diff/?from={first.pk}&to={debate.latest_revision_id}")
+    changed = [(s.op, s.text) for s in response.context["segments"] if s.op != "equal"]
+    assert changed == [("insert", ", always"), ("insert", "\n\n## Where the debate stands\n\nMost agree.")]
+
+
+def test_rebuild_links_command_restores_the_table(organiser):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from wiki.models import WikiLink
+
+    make_article(organiser, "Power mapping", "[[Listening]] and [[Action planning]]")
+    WikiLink.objects.all().delete()
+    out = StringIO()
+    call_command("wiki_rebuild_links", stdout=out)
+    assert sorted(WikiLink.objects.values_list("target_key", flat=True)) == ["action planning", "listening"]
+    assert "Recorded 2 wiki links from 1 pages." in out.getvalue()
