@@ -14,14 +14,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtailmarkdown.fields import MarkdownField
 
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from wiki.forms import WikiPageForm
 
 
-@register_snippet
 class WikiCategory(models.Model):
     """A top-level grouping of the wiki (Practice guides, Thinkers, ...). Editors add more in the admin."""
 
