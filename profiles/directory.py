@@ -4,11 +4,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from taggit.models import Tag
+from wagtail.images import get_image_model
 
 from profiles.models import PATHWAY_CHOICES, ROLE_CHOICES, HostProfilePage, OrganiserProfilePage, ProfilePage
 
+CARD_PICTURE = "fill-96x96"
 KIND_CHOICES = [("organiser", "Organisers"), ("host", "Host organisations")]
 
 
@@ -73,9 +75,13 @@ def directory_page(index, request, filters: Filters):
     paginator = Paginator(pages.values_list("pk", flat=True), settings.HUB_PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     ids = list(page_obj.object_list)
-    organisers = OrganiserProfilePage.objects.filter(pk__in=ids).select_related("host", "picture", "account")
-    hosts = HostProfilePage.objects.filter(pk__in=ids).select_related("picture")
-    by_id = {page.pk: page for page in [*organisers.prefetch_related("skills"), *hosts]}
+    # Renditions are prefetched with the pictures, so each card's picture costs no query.
+    pictures = Prefetch("picture", queryset=get_image_model().objects.prefetch_renditions(CARD_PICTURE))
+    organisers = (
+        OrganiserProfilePage.objects.filter(pk__in=ids).select_related("host").prefetch_related(pictures, "skills")
+    )
+    hosts = HostProfilePage.objects.filter(pk__in=ids).prefetch_related(pictures)
+    by_id = {page.pk: page for page in [*organisers, *hosts]}
     return page_obj, [by_id[pk] for pk in ids if pk in by_id]
 
 

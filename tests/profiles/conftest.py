@@ -52,3 +52,19 @@ def make_organiser(index, account=None, title=None, **fields) -> OrganiserProfil
     account = account or make_user(role=roles.ORGANISER)
     page = OrganiserProfilePage(title=title or f"Organiser {account.username}", account=account, **fields)
     return add_page(index, page)
+
+
+def make_image(title="Picture"):
+    """A real Wagtail image: a small PNG made with Pillow."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (120, 120), "#225588").save(buffer, "PNG")
+    image = get_image_model()(title=title)
+    image.file = ImageFile(buffer, name="picture.png")
+    image.save()
+    return image

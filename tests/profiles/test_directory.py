@@ -5,7 +5,7 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.profiles.conftest import make_host, make_organiser
+from tests.profiles.conftest import make_host, make_image, make_organiser
 
 
 def _names(response) -> list[str]:
@@ -73,17 +73,21 @@ def test_directory_paginates(client, index_page, settings):
 
 def test_directory_query_count_does_not_grow_with_profiles(client, index_page):
     host = make_host(index_page, title="Harbour Lane Centre")
-    first = make_organiser(index_page, title="Aaron First", host=host)
+    first = make_organiser(index_page, title="Aaron First", host=host, picture=make_image(), picture_alt="Aaron")
     first.skills.add("youth work")
     first.save_revision().publish()
     client.get("/profiles/")
     with CaptureQueriesContext(connection) as few:
         client.get("/profiles/")
     for number in range(12):
-        page = make_organiser(index_page, title=f"Person {number:02d}", host=host)
+        page = make_organiser(
+            index_page, title=f"Person {number:02d}", host=host, picture=make_image(), picture_alt=f"Person {number}"
+        )
         page.skills.add(f"skill {number}", "youth work")
         page.save_revision().publish()
+    client.get("/profiles/")  # the first visit makes the new pictures' renditions
     with CaptureQueriesContext(connection) as many:
         response = client.get("/profiles/")
     assert len(_names(response)) == 14
+    assert response.content.decode().count('alt="Person ') == 12
     assert len(many) == len(few)

@@ -162,3 +162,19 @@ def test_bad_mastodon_handle_is_refused_with_an_example(index_page, handle):
     page.mastodon_handle = handle
     with pytest.raises(ValidationError, match="@name@instance"):
         page.full_clean()
+
+
+def test_blogs_river_query_count_does_not_grow_with_items_or_people(client, index_page):
+    first = make_organiser(index_page, title="Wren Holloway")
+    _item(first, "a", "First post", 1)
+    client.get("/profiles/blogs/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/profiles/blogs/")
+    for number in range(6):
+        page = make_organiser(index_page, title=f"Person {number}")
+        _item(page, f"b{number}", f"Post {number}", number)
+        _item(page, f"m{number}", f"Toot {number}", number, kind=FeedSource.MASTODON)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/profiles/blogs/")
+    assert response.content.decode().count('<li>\n        <a href="https://blog.example.org/') == 13
+    assert len(many) == len(few)
