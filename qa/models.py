@@ -41,6 +41,9 @@ class Moderated(models.Model):
         return self.hidden_at is not None
 
 
+RESERVED_SLUGS = {"answer", "edit", "close", "reopen", "unaccept", "follow"}
+
+
 class TaggedQuestion(TaggedItemBase):
     """Questions share taggit's Tag table with the wiki, so one tag means one thing hub-wide."""
 
@@ -78,7 +81,9 @@ class Question(Moderated):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.slug = slugify(self.title)[:150] or "question"
+        slug = slugify(self.title)[:140] or "question"
+        # /questions/<id>/<action>/ routes come first: a slug must never look like one of them.
+        self.slug = f"{slug}-question" if slug in RESERVED_SLUGS else slug
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

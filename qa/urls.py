@@ -13,7 +13,6 @@ urlpatterns = [
     path("questions/tagged/<slug:tag>/rss/", browse.QuestionsFeed(), name="tagged_rss"),
     path("questions/tagged/<slug:tag>/follow/", actions.follow_tag, name="follow_tag"),
     path("questions/<int:pk>/", posts.question_detail, name="question_short"),
-    path("questions/<int:pk>/<slug:slug>/", posts.question_detail, name="question"),
     path("questions/<int:pk>/answer/", posts.post_answer, name="answer"),
     path("questions/<int:pk>/edit/", posts.edit_question, name="edit_question"),
     path("questions/<int:pk>/close/", actions.close, name="close"),
@@ -29,6 +28,8 @@ urlpatterns = [
     path("questions/comment/<str:kind>/<int:pk>/", actions.comment, name="comment"),
     path("questions/flag/<str:kind>/<int:pk>/", actions.flag, name="flag"),
     path("questions/unsubscribe/<str:token>/", actions.unsubscribe, name="unsubscribe"),
+    # Last of the question routes, so /questions/<id>/answer/ and friends win over the slug.
+    path("questions/<int:pk>/<slug:slug>/", posts.question_detail, name="question"),
     path("members/<str:username>/", members.member, name="member"),
     path("", include("qa.api.urls")),
 ]
