@@ -1,0 +1,36 @@
+"""The forum's demo loader: enough varied content, consistent stored figures, and idempotent."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from hub import demo as hub_demo
+from hub.demo_support import DemoContext
+from qa import demo as qa_demo
+from qa import reputation
+from qa.models import Answer, Comment, Question, Rating
+from qa.services import ratings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_builds_a_varied_forum_and_can_run_twice():
+    context = DemoContext(out=StringIO())
+    hub_demo.load(context)
+    qa_demo.load(context)
+    qa_demo.load(context)
+    questions = Question.objects.all()
+    assert questions.count() == 43
+    assert Answer.objects.count() >= 60
+    assert Comment.objects.count() >= 20
+    assert Rating.objects.count() >= 500
+    assert questions.filter(accepted_answer__isnull=False).count() >= 15
+    assert questions.filter(duplicate_of__isnull=False).count() == 1
+    assert questions.filter(answer_count=0).count() >= 3
+    dates = Rating.objects.order_by("updated_at").values_list("updated_at", flat=True)
+    assert (dates.last() - dates.first()).days >= 480
+    stars = {reputation.star_for(score) for score in get_user_model().objects.values_list("feedback_score", flat=True)}
+    assert len(stars) >= 3  # at least no star, yellow and blue
+    assert ratings.recompute_all() == []  # stored figures match the ratings
+    assert "already there" in context.out.getvalue()
