@@ -7,6 +7,13 @@ from profiles.handles import HandleError, parse_bluesky, parse_mastodon, x_profi
 from profiles.models import HostProfilePage, OrganiserProfilePage
 
 COMMON_FEED_FIELDS = ["blog_url", "mastodon_handle", "bluesky_handle", "x_handle"]
+COMMON_LABELS = {
+    "blog_url": "Blog or its feed address",
+    "mastodon_handle": "Mastodon account",
+    "bluesky_handle": "Bluesky handle",
+    "x_handle": "X (Twitter) handle",
+    "hidden_from_anonymous": "Hide this profile from visitors who are not signed in",
+}
 
 
 class _ProfileForm(forms.ModelForm):
@@ -107,7 +114,7 @@ class HostProfileForm(_ProfileForm):
             *COMMON_FEED_FIELDS,
             "hidden_from_anonymous",
         ]
-        labels = {"title": "Organisation name", "picture_alt": "Logo description (alt text)"}
+        labels = {**COMMON_LABELS, "title": "Organisation name", "picture_alt": "Logo description (alt text)"}
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
 
