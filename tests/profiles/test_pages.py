@@ -178,3 +178,33 @@ def test_blogs_river_query_count_does_not_grow_with_items_or_people(client, inde
         response = client.get("/profiles/blogs/")
     assert response.content.decode().count('<li>\n        <a href="https://blog.example.org/') == 13
     assert len(many) == len(few)
+
+
+def test_organiser_profile_lists_questions_asked_and_answers_given_in_the_forum(client, index_page):
+    from qa.models import Answer, Question
+
+    person = make_user("nadia")
+    page = make_organiser(index_page, account=person, title="Nadia Rahman")
+    now = timezone.now()
+    asked = Question.objects.create(
+        author=person,
+        title="How do we run a listening evening?",
+        body="A body long enough to count.",
+        created_at=now,
+        updated_at=now,
+        last_activity_at=now,
+    )
+    other = Question.objects.create(
+        author=make_user(),
+        title="Who chairs a coalition meeting?",
+        body="A body long enough to count.",
+        created_at=now,
+        updated_at=now,
+        last_activity_at=now,
+    )
+    answer = Answer.objects.create(
+        question=other, author=person, body="Rotate the chair.", created_at=now, updated_at=now
+    )
+    html = client.get(page.url).content.decode()
+    assert f'<a href="{asked.get_absolute_url()}">How do we run a listening evening?</a>' in html
+    assert f'<a href="{answer.get_absolute_url()}">Answer to Who chairs a coalition meeting?</a>' in html
