@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from hub.markdown import render
 
@@ -10,7 +10,7 @@ register = template.Library()
 def nav_current(request, prefix: str):
     """Mark the main navigation link for the section the visitor is in."""
     if request is not None and request.path.startswith(prefix):
-        return format_html('aria-current="page"')
+        return mark_safe('aria-current="page"')
     return ""
 
 
