@@ -108,10 +108,7 @@ class DatabaseBackend:
         return dict(self._rows(*self.kind_counts_sql(words, filters)))
 
     def _tag_counts(self, words, filters, window: list, total: int) -> dict[str, int]:
-        counter: Counter = Counter()
-        for (tags,) in self._rows(*self.tags_sql(words, filters)):
-            counter.update(tag for tag in (tags or "").split("\n") if tag)
-        return dict(counter)
+        return dict(self._rows(*self.tag_counts_sql(words, filters)))
 
     @staticmethod
     def _rows(sql: str, params: list) -> list[tuple]:
@@ -190,20 +187,6 @@ class SQLiteBackend(DatabaseBackend):
         )
         return sql, [self.match(words, filters), floor or 0, limit]
 
-    def kind_counts_sql(self, words, filters):
-        sql = (
-            f"SELECT e.kind, count(*) FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid "  # noqa: S608
-            "WHERE search_fts MATCH %s GROUP BY e.kind"
-        )
-        return sql, [self.match(words, filters)]
-
-    def tags_sql(self, words, filters):
-        sql = (
-            f"SELECT e.tags FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid "  # noqa: S608
-            "WHERE search_fts MATCH %s AND e.tags != ''"
-        )
-        return sql, [self.match(words, filters)]
-
 
 class PostgresBackend(DatabaseBackend):
     """tsvector (title A, tags B, body C) with ts_rank_cd; the visitor's words go through
@@ -229,13 +212,24 @@ class PostgresBackend(DatabaseBackend):
             params.append(" & ".join(groups))
         return " AND ".join(clauses), params
 
+    def _floor(self, words, filters, total: int) -> int | None:
+        """ts_rank_cd reads every matching row's vector; past SEARCH_BROAD_MATCHES matches only the
+        most recently indexed that many are ranked, as on SQLite (ADR 0040)."""
+        broad = settings.SEARCH_BROAD_MATCHES
+        if total <= broad:
+            return None
+        where, params = self.where(words, filters)
+        sql = f"SELECT e.id FROM {TABLE} e WHERE {where} ORDER BY e.id DESC LIMIT 1 OFFSET %s"  # noqa: S608
+        rows = self._rows(sql, [*params, broad - 1])
+        return rows[0][0] if rows else None
+
     def pool_sql(self, words, filters, pool, floor=None):
         where, params = self.where(words, filters)
         sql = (
             "SELECT e.id, ts_rank_cd(e.search_vector, plainto_tsquery('english', %s)) AS rel "  # noqa: S608
-            f"FROM {TABLE} e WHERE {where} ORDER BY rel DESC, e.id DESC LIMIT %s"
+            f"FROM {TABLE} e WHERE {where} AND e.id >= %s ORDER BY rel DESC, e.id DESC LIMIT %s"
         )
-        return sql, [" ".join(words), *params, pool]
+        return sql, [" ".join(words), *params, floor or 0, pool]
 
     def newest_sql(self, words, filters, limit, floor=None):
         where, params = self.where(words, filters)
@@ -246,9 +240,14 @@ class PostgresBackend(DatabaseBackend):
         where, params = self.where(words, filters)
         return f"SELECT e.kind, count(*) FROM {TABLE} e WHERE {where} GROUP BY e.kind", params  # noqa: S608
 
-    def tags_sql(self, words, filters):
+    def tag_counts_sql(self, words, filters, limit: int = 12):
         where, params = self.where(words, filters)
-        return f"SELECT e.tags FROM {TABLE} e WHERE {where} AND e.tags <> ''", params  # noqa: S608
+        sql = (
+            f"SELECT t.tag, count(*) FROM {TABLE} e "  # noqa: S608
+            "CROSS JOIN LATERAL unnest(string_to_array(e.tags, E'\\n')) AS t(tag) "
+            f"WHERE {where} AND e.tags <> '' GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT %s"
+        )
+        return sql, [*params, limit]
 
 
 def for_connection() -> DatabaseBackend:
