@@ -63,6 +63,13 @@ def _move_score(post: Post, delta: int) -> None:
         type(post).objects.filter(pk=post.pk).update(rating_score=F("rating_score") + delta)
 
 
+def _reindex(post: Post) -> None:
+    """The post's score changed; a question's document also sums its answers' scores."""
+    indexing.update(post)
+    if isinstance(post, Answer):
+        indexing.update(post.question)
+
+
 def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
     figures = reputation.compute(user_id, now)
     reputation.store(user_id, figures)
@@ -110,7 +117,7 @@ def rate(
         existing.save(update_fields=["value", "feedback", "updated_at", "from_acceptance", "held"])
         rating = existing
     refresh_reputation(post.author_id, now)
-    transaction.on_commit(lambda: indexing.update(post))
+    transaction.on_commit(lambda: _reindex(post))
     return rating
 
 
@@ -123,7 +130,7 @@ def withdraw(rating: Rating, *, now: dt.datetime | None = None) -> None:
     _move_score(post, -rating.value)
     rating.delete()
     refresh_reputation(rating.recipient_id, now)
-    transaction.on_commit(lambda: indexing.update(post))
+    transaction.on_commit(lambda: _reindex(post))
 
 
 @transaction.atomic

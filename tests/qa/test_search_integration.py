@@ -1,0 +1,51 @@
+"""The forum keeps the hub's search index in step: new posts, ratings, acceptance and hiding."""
+
+import pytest
+
+from qa.models import Rating
+from qa.services import moderation, posts, ratings
+from search.models import IndexEntry
+from tests.qa.conftest import NOW
+
+pytestmark = pytest.mark.django_db
+
+
+def _entry(kind, pk):
+    return IndexEntry.objects.filter(kind=kind, object_id=pk).first()
+
+
+def test_asked_question_and_answer_are_indexed_with_their_facts(
+    asker, answerer, raters, tag, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        question = posts.ask(
+            asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
+        )
+        answer = posts.answer(answerer, question, "Knock in pairs and keep a simple sheet of notes.", now=NOW)
+        ratings.rate(raters[0], answer, Rating.POSITIVE, now=NOW)
+        posts.accept(asker, answer, now=NOW)
+    question_entry, answer_entry = _entry("question", question.pk), _entry("answer", answer.pk)
+    assert (question_entry.title, question_entry.answered, question_entry.accepted) == (question.title, True, True)
+    assert question_entry.rating_score == 2  # the question's 0 plus its answer's 2
+    assert question_entry.tags.splitlines() == ["door knocking"]
+    assert (answer_entry.parent_title, answer_entry.parent_url) == (question.title, question.get_absolute_url())
+    # Two raters in one week: rater0 and the asker (by accepting).
+    assert (answer_entry.accepted, answer_entry.rating_score, answer_entry.author_score) == (True, 2, 2)
+
+
+def test_hidden_answer_leaves_the_index_and_returns_when_restored(
+    asker, answerer, moderator, tag, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        question = posts.ask(
+            asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
+        )
+        answer = posts.answer(answerer, question, "Buy cheap sunglasses from my shop today.", now=NOW)
+    assert _entry("answer", answer.pk) is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(moderator, answer, "Spam", now=NOW)
+    assert _entry("answer", answer.pk) is None
+    assert _entry("question", question.pk).answered is False
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.restore(moderator, answer, now=NOW)
+    assert _entry("answer", answer.pk) is not None
