@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from qa import admin_views, reputation
-from qa.models import Flag, Question
+from qa.models import Flag
 
 
 class ModeratorMenuItem(MenuItem):
@@ -46,22 +46,11 @@ class FlagViewSet(ModelViewSet):
     add_to_admin_menu = False
     list_display = ["__str__", "reporter", "reason", "status", "created_at", "resolved_by"]
     list_filter = ["status", "reason"]
-    form_fields = ["status", "note"]
-    inspect_view_enabled = True
-
-
-class QuestionViewSet(ModelViewSet):
-    model = Question
-    icon = "help"
-    menu_label = "Q&A questions"
-    add_to_admin_menu = False
-    list_display = ["title", "author", "answer_count", "rating_score", "created_at", "hidden_at"]
-    list_filter = ["created_at"]
-    search_fields = ["title"]
-    form_fields = ["hidden_reason"]
+    # Status changes go through the queue's actions (they record who and when); only the note is editable.
+    form_fields = ["note"]
     inspect_view_enabled = True
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [FlagViewSet("qa_flags"), QuestionViewSet("qa_questions")]
+    return [FlagViewSet("qa_flags")]

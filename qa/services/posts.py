@@ -70,6 +70,13 @@ def ask(author, title: str, body: str, tag_names, *, now: dt.datetime | None = N
     question.tags.set(tag_rows)
     _record_revision(question, author, now, "Asked")
     follows.follow(author, question=question)
+    follows.tell_followers(
+        question,
+        f"New question: {title}",
+        f"{author.public_name} asked “{title}”.",
+        question.get_absolute_url(),
+        author,
+    )
     _after_commit_index(question)
     return question
 

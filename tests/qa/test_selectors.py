@@ -1,0 +1,56 @@
+"""The forum's selectors used by other parts of the hub: visible content, fixed query counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from qa import selectors
+from qa.models import Question
+from tests.qa.conftest import NOW, make_answer, make_question
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(func, *args):
+    with CaptureQueriesContext(connection) as context:
+        result = func(*args)
+        for item in result:
+            [tag.name for tag in item.tags.all()]
+            item.author.public_name  # noqa: B018 - touching the author must cost no query
+    return len(context.captured_queries), result
+
+
+def test_home_selectors_return_visible_questions_with_a_fixed_query_count(asker, answerer):
+    answered = make_question(asker, "An answered question about hosts")
+    make_answer(answered, answerer)
+    unanswered = make_question(asker, "An unanswered question about rotas")
+    hidden = make_question(asker, "A hidden question about spam")
+    Question.objects.filter(pk=hidden.pk).update(hidden_at=NOW)
+    few, result = _queries(selectors.home_unanswered_questions, 5)
+    assert [q.pk for q in result] == [unanswered.pk]
+    for i in range(8):
+        make_question(asker, f"Another unanswered question {i}")
+    many, result = _queries(selectors.home_recent_questions, 20)
+    assert len(result) == 10
+    assert few == many == 2
+    assert hidden.pk not in [q.pk for q in result]
+
+
+def test_activity_for_user_lists_their_visible_posts_and_reputation(asker, answerer):
+    question = make_question(asker)
+    answer = make_answer(question, answerer)
+    activity = selectors.activity_for_user(answerer, limit=5)
+    assert activity["questions"] == []
+    assert [a.pk for a in activity["answers"]] == [answer.pk]
+    assert (activity["reputation"].score, activity["reputation"].percentage_positive) == (0, None)
+    assert [q.pk for q in selectors.activity_for_user(asker)["questions"]] == [question.pk]
+
+
+def test_flag_listing_in_the_wagtail_admin_for_moderators(client, moderator, asker):
+    from qa.services import moderation
+
+    moderation.flag(asker, make_question(asker), "spam", now=NOW)
+    client.force_login(moderator)
+    response = client.get("/admin/qa_flags/")
+    assert response.status_code == 200
+    assert "Spam flag on question" in response.content.decode()
