@@ -7,6 +7,7 @@ editing by owners happens through the front-end form in views.py (see docs/adr/0
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +15,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from profiles.handles import HandleError, parse_bluesky, parse_mastodon
 
 ROLE_CHOICES = [
     ("trainee", "Trainee organiser"),
@@ -87,8 +90,6 @@ class ProfilePage(Page):
 
     def clean(self):
         super().clean()
-        from profiles.handles import HandleError, parse_bluesky, parse_mastodon
-
         if self.picture_id and not self.picture_alt.strip():
             raise ValidationError({"picture_alt": "Describe the picture: alt text is required with a picture."})
         for field, parse in (("mastodon_handle", parse_mastodon), ("bluesky_handle", parse_bluesky)):
@@ -102,8 +103,6 @@ class ProfilePage(Page):
         return "organiser" if isinstance(self, OrganiserProfilePage) else "host"
 
     def serve(self, request, *args, **kwargs):
-        from django.http import Http404
-
         if self.hidden_from_anonymous and not request.user.is_authenticated:
             raise Http404("This profile is only shown to signed-in members.")
         return super().serve(request, *args, **kwargs)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from profiles import handles
@@ -128,14 +129,10 @@ def store_items(source: FeedSource, items: list[ParsedItem], is_demo: bool = Fal
 def sources_due() -> list[FeedSource]:
     """Every real source of a live profile, the least recently tried first."""
     return list(
-        FeedSource.objects.filter(is_demo=False, page__live=True).order_by(models_nulls_first("last_attempt_at"), "pk")
+        FeedSource.objects.filter(is_demo=False, page__live=True).order_by(
+            F("last_attempt_at").asc(nulls_first=True), "pk"
+        )
     )
-
-
-def models_nulls_first(field: str):
-    from django.db.models import F
-
-    return F(field).asc(nulls_first=True)
 
 
 def refresh_all(progress: Callable[[int, int, FeedSource, RefreshResult], None] | None = None) -> list[RefreshResult]:
