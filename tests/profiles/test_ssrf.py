@@ -1,5 +1,7 @@
 """Addresses the fetcher must never connect to. Refusals happen before any connection is made."""
 
+import socket
+
 import pytest
 
 from profiles.feeds.client import fetch
@@ -72,3 +74,33 @@ def test_redirect_to_an_unsafe_address_is_refused_at_the_redirect(feeds, path, r
     with pytest.raises(FetchRefused, match=reason):
         fetch(feeds.url(path))
     assert [request["path"] for request in feeds.requests] == [path]
+
+
+def _fake_dns(monkeypatch, answers: dict[str, list[str]]) -> list[str]:
+    """Stand in for DNS (no resolver for made-up names here); every other name resolves as usual."""
+    real = socket.getaddrinfo
+    asked = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        asked.append(host)
+        if host in answers:
+            return [info for address in answers[host] for info in real(address, port, *args, **kwargs)]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return asked
+
+
+def test_host_is_resolved_once_and_the_request_carries_its_real_name(feeds, monkeypatch):
+    asked = _fake_dns(monkeypatch, {"feeds.example.test": ["127.0.0.1"]})
+    port = feeds.httpd.server_port
+    response = fetch(f"http://feeds.example.test:{port}/rss.xml")
+    assert response.status == 200
+    assert feeds.requests[0]["headers"]["Host"] == f"feeds.example.test:{port}"
+    assert asked.count("feeds.example.test") == 1
+
+
+def test_name_with_any_private_address_among_public_ones_is_refused(monkeypatch):
+    _fake_dns(monkeypatch, {"mixed.example.test": ["93.184.215.14", "10.0.0.5"]})
+    with pytest.raises(FetchRefused, match=r"mixed.example.test points to a private or reserved address \(10.0.0.5\)"):
+        check_url("https://mixed.example.test/feed")
