@@ -100,7 +100,7 @@ def edit_question(request, pk: int):
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(question)
-    return render(request, "qa/edit.html", {"form": form, "post": question, "question": question})
+    return render(request, "qa/edit.html", {"form": form, "post": question, "question": question, "kind": "question"})
 
 
 @login_required
@@ -119,10 +119,14 @@ def edit_answer(request, pk: int):
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(answer.get_absolute_url())
-    return render(request, "qa/edit.html", {"form": form, "post": answer, "question": answer.question})
+    return render(
+        request, "qa/edit.html", {"form": form, "post": answer, "question": answer.question, "kind": "answer"}
+    )
 
 
 def _post_for_history(kind: str, pk: int):
+    if kind not in ("question", "answer"):
+        raise Http404("No such kind of post.")
     if kind == "question":
         return get_object_or_404(Question.objects.visible(), pk=pk)
     return get_object_or_404(Answer.objects.visible().select_related("question"), pk=pk)

@@ -259,3 +259,19 @@ def test_author_badge_shows_a_dash_without_rated_weeks(client, asker):
     html = client.get(make_question(asker).get_absolute_url()).content.decode()
     assert '<span class="reputation__positive">–' in html
     assert "star--" not in html
+
+
+def test_edit_pages_open_for_the_author_and_refuse_other_members(client, asker, answerer):
+    question = make_question(asker)
+    answer = make_answer(question, answerer)
+    client.force_login(asker)
+    assert "<h1>Edit question</h1>" in client.get(f"/questions/{question.pk}/edit/").content.decode()
+    assert client.get(f"/questions/answers/{answer.pk}/edit/").status_code == 403
+    client.force_login(answerer)
+    assert "<h1>Edit answer</h1>" in client.get(f"/questions/answers/{answer.pk}/edit/").content.decode()
+    assert client.get(f"/questions/{question.pk}/edit/").status_code == 403
+
+
+def test_history_of_an_unknown_kind_is_not_found(client, asker):
+    question = make_question(asker)
+    assert client.get(f"/questions/banana/{question.pk}/history/").status_code == 404
