@@ -35,6 +35,9 @@ def can_edit_profile(user, page: ProfilePage) -> bool:
 def check_can_edit(user, page: ProfilePage) -> None:
     if not can_edit_profile(user, page):
         raise PermissionDenied("Only the owner of this profile, or a moderator, can change it.")
+    if page.deletion_requested_at and not is_profile_moderator(user):
+        # Editing would publish the profile again after its owner asked for it to go.
+        raise PermissionDenied("This profile is waiting to be deleted. Ask a moderator if you changed your mind.")
 
 
 def pages_editable_by(user) -> list[ProfilePage]:

@@ -100,6 +100,7 @@ def test_deletion_request_takes_the_profile_offline_and_tells_moderators(
     assert ("remove", page.pk) in index_calls
     assert [message.to for message in mail.outbox] == [[moderator.email]]
     assert mail.outbox[0].subject == "Profile deletion requested: Una Gallagher"
+    assert client.get(f"/profiles/edit/{page.pk}/").status_code == 403  # no way to publish it again
     client.logout()
     assert client.get("/profiles/una-gallagher/").status_code == 404
 
