@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_reindexes_everything_and_adds_two_picks_once():
-    make_article(make_user("demoauthor", role=roles.ORGANISER), "Power mapping basics", "Who decides, who influences them.")
+    author = make_user("demoauthor", role=roles.ORGANISER)
+    make_article(author, "Power mapping basics", "Who decides, who influences them.")
     IndexEntry.objects.all().delete()
     out = StringIO()
 
