@@ -1,5 +1,7 @@
 """The forum keeps the hub's search index in step: new posts, ratings, acceptance and hiding."""
 
+import datetime as dt
+
 import pytest
 
 from qa.models import Rating
@@ -49,3 +51,19 @@ def test_hidden_answer_leaves_the_index_and_returns_when_restored(
     with django_capture_on_commit_callbacks(execute=True):
         moderation.restore(moderator, answer, now=NOW)
     assert _entry("answer", answer.pk) is not None
+
+
+def test_questions_are_searchable_through_wagtails_search(asker, tag):
+    question = posts.ask(
+        asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
+    )
+    posts.ask(
+        asker,
+        "Who should go to Action Camp?",
+        "We have two places to fill this spring.",
+        "door knocking",
+        now=NOW + dt.timedelta(hours=1),
+    )
+    from qa.models import Question
+
+    assert [q.pk for q in Question.objects.visible().search("knocking")] == [question.pk]
