@@ -104,6 +104,34 @@ def host_profile_path(server: HubServer) -> str:
     return page_path_by_id(server, first_page_id(server, "profiles", "hostprofilepage"))
 
 
+def wiki_category_path(server: HubServer) -> str:
+    (slug,) = query_one(server, "SELECT slug FROM wiki_wikicategory ORDER BY sort_order, name LIMIT 1")
+    return f"/wiki/category/{slug}/"
+
+
+def wiki_tag_path(server: HubServer) -> str:
+    (slug,) = query_one(
+        server,
+        "SELECT t.slug FROM taggit_tag t JOIN wiki_wikipagetag w ON w.tag_id = t.id "
+        "GROUP BY t.id ORDER BY COUNT(*) DESC, t.slug LIMIT 1",
+    )
+    return f"/wiki/tag/{slug}/"
+
+
+def question_tag_path(server: HubServer) -> str:
+    (slug,) = query_one(
+        server,
+        "SELECT t.slug FROM taggit_tag t JOIN qa_taggedquestion q ON q.tag_id = t.id "
+        "GROUP BY t.id ORDER BY COUNT(*) DESC, t.slug LIMIT 1",
+    )
+    return f"/questions/tagged/{slug}/"
+
+
+def question_history_path(server: HubServer) -> str:
+    (pk,) = query_one(server, "SELECT id FROM qa_question ORDER BY id LIMIT 1")
+    return f"/questions/question/{pk}/history/"
+
+
 def question_path(server: HubServer) -> str:
     (pk,) = query_one(server, "SELECT id FROM qa_question ORDER BY id LIMIT 1")
     return f"/questions/{pk}/"
@@ -129,18 +157,24 @@ WIKI_PAGES = [
     PageType("history", "wiki-history", lambda server: article_path(server) + "history/"),
     PageType("diff", "wiki-diff", diff_path),
     PageType("recent changes", "wiki-recent-changes", "/wiki/recent-changes/"),
+    PageType("wiki category", "wiki-category", wiki_category_path),
+    PageType("wiki tag", "wiki-tag", wiki_tag_path),
+    PageType("wiki documents", "wiki-documents", "/wiki/documents/"),
 ]
 PROFILE_PAGES = [
     PageType("profiles directory", "profiles", "/profiles/", main=True),
     PageType("organiser profile", "profile-organiser", organiser_profile_path, main=True),
     PageType("host profile", "profile-host", host_profile_path),
     PageType("blogs river", "profiles-blogs", "/profiles/blogs/"),
+    PageType("profile edit form", "profile-edit", "/profiles/me/", user="host-riverside"),
 ]
 QA_PAGES = [
     PageType("questions list", "questions", "/questions/", main=True),
     PageType("question", "question", question_path, main=True),
     PageType("ask form", "ask", "/questions/ask/", user="member-alice"),
     PageType("member page", "member", "/members/member-alice/"),
+    PageType("questions with a tag", "questions-tagged", question_tag_path),
+    PageType("question history", "question-history", question_history_path),
 ]
 SEARCH_PAGES = [
     PageType("search results", "search-results", "/search/?q=meeting", main=True),
