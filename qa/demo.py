@@ -15,7 +15,7 @@ from taggit.models import Tag
 from hub.demo_support import DemoContext
 from qa.demo_content import ANSWERS, COMMENTS, FEEDBACK, GENERIC_ANSWERS, QUESTIONS
 from qa.models import Answer, Comment, Question, Rating, Revision
-from qa.services import ratings
+from qa.services import ratings, tags
 
 MONTHS = 18
 VETERANS = ["amara", "kofi", "priya", "mod-yasmin"]
@@ -51,7 +51,7 @@ def _questions(demo: DemoContext, users: dict, now) -> list[Question]:
         question = Question.objects.create(
             author=users[username], title=title, body=body, created_at=asked, updated_at=asked, last_activity_at=asked
         )
-        question.tags.set([Tag.objects.get_or_create(name=name)[0] for name in tag_names])
+        question.tags.set([tags.find(name) or Tag.objects.create(name=name) for name in tag_names])
         Revision.objects.create(
             question=question,
             number=1,

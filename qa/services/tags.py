@@ -2,6 +2,7 @@
 
 import re
 
+from django.utils.text import slugify
 from taggit.models import Tag
 
 from qa import reputation
@@ -20,6 +21,11 @@ def parse(raw: str | list[str]) -> list[str]:
     return cleaned
 
 
+def find(name: str) -> Tag | None:
+    """The shared tag for `name`: same name in any case, or the same slug ("door knocking" is "door-knocking")."""
+    return Tag.objects.filter(name__iexact=name).first() or Tag.objects.filter(slug=slugify(name)).first()
+
+
 def resolve(user, raw: str | list[str]) -> list[Tag]:
     """The Tag rows for `raw`, creating new ones only for members with the privilege."""
     names = parse(raw)
@@ -30,7 +36,7 @@ def resolve(user, raw: str | list[str]) -> list[Tag]:
             raise QaError(f"“{name}” is not a valid tag: use 2 to 50 letters, digits, spaces or hyphens.", "tags")
     existing = {}
     for name in names:
-        tag = Tag.objects.filter(name__iexact=name).first()
+        tag = find(name)
         if tag is not None:
             existing[name] = tag
     missing = [name for name in names if name not in existing]

@@ -211,3 +211,16 @@ def test_listing_query_count_does_not_grow_with_questions(client, asker):
     for i in range(15):
         _tagged(make_question(asker, f"Another question number {i}"), "burnout", f"tag{i}")
     assert _count_queries(client, "/questions/") == small
+
+
+def test_typed_tag_matches_the_shared_tag_with_the_same_slug(client):
+    Tag.objects.create(name="door-knocking")  # as the wiki spells it
+    client.force_login(make_user("newcomer"))
+    data = {
+        "title": "Door knocking in the rain",
+        "body": "What do you do when it rains all week?",
+        "tags": "Door knocking",
+    }
+    assert client.post("/questions/ask/", data).status_code == 302
+    assert list(Question.objects.get().tags.values_list("name", flat=True)) == ["door-knocking"]
+    assert Tag.objects.count() == 1
