@@ -75,6 +75,8 @@ class SearchResults:
     def grouped_hits(self) -> list[Hit]:
         """Answers whose question is also on this page are shown under it, not on their own."""
         questions = {hit.url: hit for hit in self.hits if hit.kind == "question"}
+        for question in questions.values():
+            question.answers = []  # a property may be read twice: build the groups afresh
         grouped = []
         for hit in self.hits:
             parent = questions.get(hit.parent_url) if hit.kind == "answer" else None
