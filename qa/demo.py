@@ -13,6 +13,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from hub.demo_support import DemoContext
+from qa import reputation
 from qa.demo_content import ANSWERS, COMMENTS, FEEDBACK, GENERIC_ANSWERS, QUESTIONS
 from qa.models import Answer, Comment, Question, Rating, Revision
 from qa.services import ratings, tags
@@ -108,8 +109,13 @@ def _comments(demo: DemoContext, users: dict, questions, answers, now) -> None:
 
 
 def _ratings(demo: DemoContext, users: dict, questions, answers, now) -> None:
-    """Many raters, mostly positive, at moments spread after each post, up to now."""
+    """Many raters, mostly positive, at moments spread after each post and before this week.
+
+    Keeping the current ISO week free of demo ratings means a visitor's first rating of a demo
+    post always moves its author's score by one, as the rater-week rule promises.
+    """
     people = [name for name in sorted(users) if name != "admin"]
+    latest = _start_of_week(now) - dt.timedelta(minutes=1)
     rows = []
     posts = [*questions, *answers]
     for post in posts:
@@ -119,7 +125,9 @@ def _ratings(demo: DemoContext, users: dict, questions, answers, now) -> None:
             if users[username].pk == post.author_id:
                 continue
             value = demo.rng.choices([1, 0, -1], weights=[78, 14, 8])[0]
-            at = min(now, post.created_at + dt.timedelta(days=demo.rng.uniform(0, 120)))
+            at = _moment_between(demo, post.created_at, latest)
+            if at is None:
+                continue
             target = {"question": post} if isinstance(post, Question) else {"answer": post}
             rows.append(
                 Rating(
@@ -136,6 +144,18 @@ def _ratings(demo: DemoContext, users: dict, questions, answers, now) -> None:
     demo.step(f"Ratings: {len(rows)}")
 
 
+def _start_of_week(now: dt.datetime) -> dt.datetime:
+    monday = reputation.week_start(now)
+    return dt.datetime(monday.year, monday.month, monday.day, tzinfo=dt.UTC)
+
+
+def _moment_between(demo: DemoContext, start: dt.datetime, latest: dt.datetime) -> dt.datetime | None:
+    """A moment up to 120 days after `start` and not after `latest`, or None if there is none."""
+    if start >= latest:
+        return None
+    return start + (min(latest, start + dt.timedelta(days=120)) - start) * demo.rng.random()
+
+
 def _accept_and_close(demo: DemoContext, questions, answers, now) -> None:
     by_question: dict = {}
     for answer in answers:
@@ -146,8 +166,10 @@ def _accept_and_close(demo: DemoContext, questions, answers, now) -> None:
         if not candidates:
             continue
         chosen = candidates[0]
+        at = _moment_between(demo, chosen.created_at, _start_of_week(now) - dt.timedelta(minutes=1))
+        if at is None:
+            continue
         Question.objects.filter(pk=question.pk).update(accepted_answer=chosen)
-        at = min(now, chosen.created_at + dt.timedelta(days=2))
         Rating.objects.update_or_create(
             rater_id=question.author_id,
             answer=chosen,

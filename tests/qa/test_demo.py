@@ -34,3 +34,20 @@ def test_demo_builds_a_varied_forum_and_can_run_twice():
     assert len(stars) >= 3  # at least no star, yellow and blue
     assert ratings.recompute_all() == []  # stored figures match the ratings
     assert "already there" in context.out.getvalue()
+
+
+def test_demo_leaves_the_current_week_free_so_a_new_rating_moves_a_score():
+    from django.utils import timezone
+
+    from qa.models import Answer
+
+    context = DemoContext(out=StringIO())
+    hub_demo.load(context)
+    qa_demo.load(context)
+    now = timezone.now()
+    assert Rating.objects.filter(updated_at__gte=qa_demo._start_of_week(now)).count() == 0
+    answer = Answer.objects.select_related("author").exclude(author__username="member-harry").first()
+    before = answer.author.feedback_score
+    ratings.rate(get_user_model().objects.get(username="member-harry"), answer, Rating.POSITIVE, now=now)
+    answer.author.refresh_from_db()
+    assert answer.author.feedback_score == before + 1
