@@ -219,7 +219,12 @@ class PostgresBackend(DatabaseBackend):
         if total <= broad:
             return None
         where, params = self.where(words, filters)
-        sql = f"SELECT e.id FROM {TABLE} e WHERE {where} ORDER BY e.id DESC LIMIT 1 OFFSET %s"  # noqa: S608
+        # MATERIALIZED keeps the planner on the GIN bitmap: walking the id index backwards would
+        # test every row's (TOASTed) vector until enough matched, ten times slower.
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT e.id FROM {TABLE} e WHERE {where}) "  # noqa: S608
+            "SELECT id FROM m ORDER BY id DESC LIMIT 1 OFFSET %s"
+        )
         rows = self._rows(sql, [*params, broad - 1])
         return rows[0][0] if rows else None
 
@@ -233,7 +238,10 @@ class PostgresBackend(DatabaseBackend):
 
     def newest_sql(self, words, filters, limit, floor=None):
         where, params = self.where(words, filters)
-        sql = f"SELECT e.id FROM {TABLE} e WHERE {where} ORDER BY e.published_at DESC, e.id DESC LIMIT %s"  # noqa: S608
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT e.id, e.published_at FROM {TABLE} e WHERE {where}) "  # noqa: S608
+            "SELECT id FROM m ORDER BY published_at DESC, id DESC LIMIT %s"
+        )
         return sql, [*params, limit]
 
     def kind_counts_sql(self, words, filters):
