@@ -129,17 +129,16 @@ def test_history_page_lists_revisions_newest_first(client, asker, tag):
     assert re.findall(r">Revision (\d+)</a>", html) == ["2", "1"]
 
 
-def test_followers_get_an_email_on_a_new_answer_with_an_unsubscribe_link(asker, answerer, tag):
+def test_followers_get_an_email_on_a_new_answer_with_an_unsubscribe_link(
+    asker, answerer, tag, django_capture_on_commit_callbacks
+):
     question = posts.ask(
         asker, "How do I start door knocking?", "A body long enough to count.", "door knocking", now=NOW
     )
     tag_follower = make_user("tagfan")
     follows.follow(tag_follower, tag=tag, frequency="daily")
-    with pytest.MonkeyPatch.context():
-        from django.test import TestCase
-
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            posts.answer(answerer, question, BODY, now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        posts.answer(answerer, question, BODY, now=NOW)
     assert [m.to for m in mail.outbox] == [["asker@example.org"]]
     assert "answerer answered" in mail.outbox[0].body
     assert "/questions/unsubscribe/" in mail.outbox[0].body
