@@ -4,6 +4,7 @@ New accounts may ask one question per ten minutes (QA_RATE_LIMITS), so each jour
 different demo member.
 """
 
+import datetime as dt
 import re
 import time
 
@@ -67,6 +68,26 @@ def feedback_score(page: Page, author_link: str, scope) -> int:
 
 def stored_feedback_score(server: HubServer, username: str) -> int:
     return query_one(server, "SELECT feedback_score FROM hub_user WHERE username = ?", (username,))[0]
+
+
+def rater_who_has_not_rated(server: HubServer, recipient: str, exclude: tuple[str, ...]) -> str:
+    """A demo member with no rating of `recipient` this ISO week, so their rating moves the score.
+
+    The score counts one point per rater per week (qa/reputation.py); the demo's own ratings
+    may already hold this week's point for some raters.
+    """
+    today = dt.datetime.now(dt.UTC).date()
+    monday = (today - dt.timedelta(days=today.weekday())).isoformat()
+    rows = query_all(
+        server,
+        "SELECT u.username FROM hub_user u WHERE u.username LIKE 'member-%' AND NOT EXISTS ("
+        "SELECT 1 FROM qa_rating r JOIN hub_user t ON t.id = r.recipient_id "
+        "WHERE r.rater_id = u.id AND t.username = ? AND r.updated_at >= ?) ORDER BY u.username",
+        (recipient, monday),
+    )
+    candidates = [username for (username,) in rows if username not in exclude]
+    assert candidates, f"every demo member has rated {recipient} this week"
+    return candidates[0]
 
 
 def answer_rows(server: HubServer, question_path: str) -> list[tuple]:

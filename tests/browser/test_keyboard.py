@@ -14,6 +14,7 @@ from tests.browser.qa_steps import (
     ask_question,
     existing_tag,
     feedback_score,
+    rater_who_has_not_rated,
     stored_feedback_score,
     unique_title,
 )
@@ -76,9 +77,10 @@ def test_rate_an_answer_with_the_keyboard_only(new_page, hub_server):
     question = ask_question(new_page(), hub_server, "member-harry", unique_title("How do we share minutes"))
     answer_id = answer_question(new_page(), hub_server, "member-kate", question)
     before = stored_feedback_score(hub_server, "member-kate")
+    rater = rater_who_has_not_rated(hub_server, "member-kate", exclude=("member-harry", "member-kate"))
 
     page = new_page()
-    log_in(page, hub_server, "member-lewis")
+    log_in(page, hub_server, rater)
     visit(page, hub_server, question)
     in_answer = f"el.closest('#{answer_id}') !== null"
     tab_to(page, f"el => el && el.tagName === 'SUMMARY' && {in_answer}", limit=120)

@@ -13,6 +13,7 @@ from tests.browser.qa_steps import (
     existing_tag,
     feedback_score,
     question_count,
+    rater_who_has_not_rated,
     stored_feedback_score,
     unique_title,
 )
@@ -77,9 +78,10 @@ def test_rating_an_answer_changes_its_authors_feedback_score(new_page, hub_serve
     question = ask_question(new_page(), hub_server, "member-frank", unique_title("How do we keep volunteers coming"))
     answer_id = answer_question(new_page(), hub_server, "member-grace", question)
     before = stored_feedback_score(hub_server, "member-grace")
+    rater = rater_who_has_not_rated(hub_server, "member-grace", exclude=("member-frank", "member-grace"))
 
     page = new_page()
-    log_in(page, hub_server, "member-harry")
+    log_in(page, hub_server, rater)
     visit(page, hub_server, question)
     answer = page.locator(f"#{answer_id}")
     assert feedback_score(page, "/members/member-grace/", answer) == before
