@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET  # noqa: S405 - reads the junit files pytest itself wrote
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,9 @@ class Summary:
             return
         root = ET.parse(path).getroot()  # noqa: S314 - our own file
         for suite in root.iter("testsuite"):
-            tests, failures, errors, skipped = (int(suite.get(key, 0)) for key in ("tests", "failures", "errors", "skipped"))
+            tests, failures, errors, skipped = (
+                int(suite.get(key, 0)) for key in ("tests", "failures", "errors", "skipped")
+            )
             self.passed += tests - failures - errors - skipped
             self.failed += failures + errors
             self.skipped += skipped

@@ -2,7 +2,15 @@ import pytest
 from django.core import mail
 
 from hub.models import PendingNotification
-from hub.notifications import DAILY, IMMEDIATE, Message, make_unsubscribe_token, notify, read_unsubscribe_token, send_digests
+from hub.notifications import (
+    DAILY,
+    IMMEDIATE,
+    Message,
+    make_unsubscribe_token,
+    notify,
+    read_unsubscribe_token,
+    send_digests,
+)
 
 MESSAGE = Message(
     subject="New answer: How do I start a listening campaign?",

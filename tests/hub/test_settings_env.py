@@ -61,7 +61,9 @@ def test_bool_and_list_parsing(monkeypatch):
 
 
 def _import_production(**env):
-    clean = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    clean = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
     return subprocess.run(
         [sys.executable, "-c", "import settings.production"],
         cwd=ROOT,
@@ -79,7 +81,9 @@ def test_production_refuses_to_start_without_secret_key():
 
 
 def test_production_refuses_a_short_or_development_secret_key():
-    result = _import_production(SECRET_KEY="dev-short", ALLOWED_HOSTS="hub.example.org", DATABASE_URL="postgres://h@db/hub")
+    result = _import_production(
+        SECRET_KEY="dev-short", ALLOWED_HOSTS="hub.example.org", DATABASE_URL="postgres://h@db/hub"
+    )
     assert result.returncode == 1
     assert "long random value" in result.stderr
 
@@ -91,5 +95,7 @@ def test_production_refuses_wildcard_allowed_hosts():
 
 
 def test_production_starts_with_everything_set():
-    result = _import_production(SECRET_KEY="k" * 64, ALLOWED_HOSTS="hub.example.org", DATABASE_URL="postgres://h@db/hub")
+    result = _import_production(
+        SECRET_KEY="k" * 64, ALLOWED_HOSTS="hub.example.org", DATABASE_URL="postgres://h@db/hub"
+    )
     assert result.returncode == 0, result.stderr
