@@ -47,7 +47,9 @@ def question_detail(request, pk: int, slug: str = ""):
 @login_required
 def ask(request):
     """Ask a question. "Check for similar questions" shows matches before posting (works without JS)."""
-    form = QuestionForm(request.POST or None)
+    # Search's "Ask this as a question" arrives with ?title=, so Find leads straight to Ask.
+    initial = {"title": request.GET.get("title", "")[: QuestionForm.base_fields["title"].max_length]}
+    form = QuestionForm(request.POST or None, initial=initial)
     similar = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -96,6 +96,16 @@ def test_ask_needs_sign_in(client):
     assert "/accounts/login/" in response["Location"]
 
 
+def test_ask_form_takes_its_title_from_a_search_that_found_nothing(client, asker):
+    client.force_login(asker)
+    response = client.get("/questions/ask/", {"title": "How do we map power on a new estate?"})
+    assert response.status_code == 200
+    assert 'value="How do we map power on a new estate?"' in response.content.decode()
+    long_title = client.get("/questions/ask/", {"title": "x" * 500}).content.decode()
+    assert 'value="' + "x" * 150 + '"' in long_title
+    assert "x" * 151 not in long_title
+
+
 def test_check_for_similar_questions_step_works_without_javascript(client, asker, tag):
     make_question(asker, "How do I plan a door knocking session?")
     client.force_login(make_user("newcomer"))

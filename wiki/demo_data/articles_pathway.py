@@ -134,7 +134,7 @@ PATHWAY = [
     (
         "Action Camp",
         "training-pathway",
-        ["training", "action-camp"],
+        ["training", "action camp"],
         "A yearly festival-style gathering of organisers, families and communities.",
         "The Action Camp brings everyone together once a year over a long weekend. Children and young people "
         "come too. There is networking, testimony and planning for shared campaigns.\n\n"

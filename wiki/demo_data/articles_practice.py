@@ -36,7 +36,7 @@ PRACTICE = [
     (
         "Door-to-door listening",
         "practice-guides",
-        ["listening", "door-knocking"],
+        ["listening", "door knocking"],
         "Knocking on doors to hear from people you have not met yet, especially those rarely asked.",
         "Door-to-door listening takes the one to one to people you do not know. Go in pairs, keep the "
         "first contact short and ask one good question, such as *what would make this street better?*\n\n"
