@@ -220,6 +220,8 @@ class FeedSource(models.Model):
     last_success_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     is_demo = models.BooleanField(default=False, help_text="Demo content: never fetched.")
+    # Set by the owner's "Refresh my feeds now"; the worker fetches requested sources within a minute.
+    refresh_requested_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "kind"], name="profiles_one_source_per_kind")]

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from hub.views import too_many_requests
 from profiles import selectors, services
+from profiles.feeds.refresh import request_refresh
 from profiles.forms import form_class_for
 from profiles.models import ProfilePage
-from profiles.tasks import refresh_page_feeds
 
 
 def _editable_page(request, page_id: int) -> ProfilePage:
@@ -64,8 +64,10 @@ def refresh_now(request, page_id: int):
         minutes = max(1, settings.HUB_FEEDS_REFRESH_NOW_SECONDS // 60)
         message = f"Feeds for this profile were refreshed a moment ago. Try again in {minutes} minutes."
         return too_many_requests(request, message, settings.HUB_FEEDS_REFRESH_NOW_SECONDS)
-    refresh_page_feeds.enqueue(page.pk)
-    messages.success(request, "Your feeds are being refreshed. Reload the page in a minute to see new items.")
+    request_refresh(page.pk)
+    messages.success(
+        request, "Your feeds will be read again within a minute or two. Reload this page to see new items."
+    )
     return redirect("profiles:edit", page_id=page.pk)
 
 

@@ -70,11 +70,23 @@ def refresh_source(source: FeedSource) -> RefreshResult:
         result = _fetch_and_store(source)
     except FetchError as error:
         source.last_error = str(error)[:500]
-        source.save(update_fields=["last_attempt_at", "last_error"])
+        source.refresh_requested_at = None
+        source.save(update_fields=["last_attempt_at", "last_error", "refresh_requested_at"])
         return RefreshResult(source_id=source.pk, ok=False, error=source.last_error)
     source.last_error = ""
     source.last_success_at = source.last_attempt_at
-    source.save(update_fields=["last_attempt_at", "last_success_at", "last_error", "etag", "last_modified", "feed_url"])
+    source.refresh_requested_at = None
+    source.save(
+        update_fields=[
+            "last_attempt_at",
+            "last_success_at",
+            "last_error",
+            "etag",
+            "last_modified",
+            "feed_url",
+            "refresh_requested_at",
+        ]
+    )
     return result
 
 
@@ -126,17 +138,24 @@ def store_items(source: FeedSource, items: list[ParsedItem], is_demo: bool = Fal
     return len({item.guid for item in items} - known)
 
 
-def sources_due() -> list[FeedSource]:
-    """Every real source of a live profile, the least recently tried first."""
-    return list(
-        FeedSource.objects.filter(is_demo=False, page__live=True).order_by(
-            F("last_attempt_at").asc(nulls_first=True), "pk"
-        )
-    )
+def sources_due(requested_only: bool = False) -> list[FeedSource]:
+    """Every real source of a live profile (or only those an owner asked for), least recently tried first."""
+    sources = FeedSource.objects.filter(is_demo=False, page__live=True)
+    if requested_only:
+        sources = sources.filter(refresh_requested_at__isnull=False)
+    return list(sources.order_by(F("last_attempt_at").asc(nulls_first=True), "pk"))
 
 
-def refresh_all(progress: Callable[[int, int, FeedSource, RefreshResult], None] | None = None) -> list[RefreshResult]:
-    sources = sources_due()
+def request_refresh(page_id: int, now=None) -> int:
+    """Ask the worker to fetch a profile's feeds soon. Never fetches in the caller's request."""
+    sources = FeedSource.objects.filter(page_id=page_id, is_demo=False)
+    return sources.update(refresh_requested_at=now or timezone.now())
+
+
+def refresh_all(
+    progress: Callable[[int, int, FeedSource, RefreshResult], None] | None = None, requested_only: bool = False
+) -> list[RefreshResult]:
+    sources = sources_due(requested_only=requested_only)
     results = []
     for number, source in enumerate(sources, start=1):
         result = refresh_source(source)

@@ -1,6 +1,9 @@
 """Who may edit which profile: owners, a host's maintainers, moderators; everyone else gets 403."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from hub import roles
 from profiles.models import HostProfilePage, OrganiserProfilePage
@@ -166,5 +169,14 @@ def test_refresh_now_is_owner_only_and_rate_limited(client, organiser, member, a
     second = client.post(f"/profiles/edit/{amara_page.pk}/refresh/")
     assert (first.status_code, second.status_code) == (302, 429)
     assert second["Retry-After"] == "300"
-    assert amara_page.feed_sources.get().items.count() == 3  # the immediate task backend ran the fetch
+    source = amara_page.feed_sources.get()
+    assert source.refresh_requested_at is not None
+    assert feeds.requests == []  # nothing is fetched while the owner waits
+
+    call_command("refresh_feeds", "--requested", stdout=io.StringIO())
+    source.refresh_from_db()
+    assert source.items.count() == 3
+    assert source.refresh_requested_at is None
     assert [request["path"] for request in feeds.requests] == ["/rss.xml"]
+    call_command("refresh_feeds", "--requested", stdout=io.StringIO())
+    assert len(feeds.requests) == 1  # the request was served once and cleared

@@ -7,11 +7,12 @@ from django.core.management.base import BaseCommand
 
 logger = logging.getLogger(__name__)
 
-# (command, seconds between runs). A command that a part of the hub does not provide is left out.
+# (command, arguments, seconds between runs). A command that a part of the hub lacks is left out.
 SCHEDULE = [
-    ("refresh_feeds", 15 * 60),
-    ("send_digests", 24 * 60 * 60),
-    ("qa_recompute_reputation", 24 * 60 * 60),
+    ("refresh_feeds", ["--requested"], 60),
+    ("refresh_feeds", [], 30 * 60),
+    ("send_digests", [], 24 * 60 * 60),
+    ("qa_recompute_reputation", [], 24 * 60 * 60),
 ]
 
 
@@ -26,24 +27,25 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, **options):
         available = get_commands()
-        jobs = [(name, every) for name, every in SCHEDULE if name in available]
-        self.stdout.write("Worker jobs: " + ", ".join(f"{name} every {every // 60} min" for name, every in jobs))
+        jobs = [(name, arguments, every) for name, arguments, every in SCHEDULE if name in available]
+        described = (" ".join([name, *arguments]) + f" every {every // 60} min" for name, arguments, every in jobs)
+        self.stdout.write("Worker jobs: " + ", ".join(described))
         self._stopping = False
         signal.signal(signal.SIGTERM, self._stop)
-        next_run = dict.fromkeys((name for name, _ in jobs), 0.0)
+        next_run = [0.0] * len(jobs)
         while not self._stopping:
-            for name, every in jobs:
-                if time.monotonic() >= next_run[name]:
-                    self._run(name)
-                    next_run[name] = time.monotonic() + every
+            for number, (name, arguments, every) in enumerate(jobs):
+                if time.monotonic() >= next_run[number]:
+                    self._run(name, arguments)
+                    next_run[number] = time.monotonic() + every
             if once:
                 return
             time.sleep(5)
 
-    def _run(self, name: str) -> None:
-        self.stdout.write(f"Running {name}")
+    def _run(self, name: str, arguments: list[str]) -> None:
+        self.stdout.write("Running " + " ".join([name, *arguments]))
         try:
-            call_command(name, stdout=self.stdout, stderr=self.stderr)
+            call_command(name, *arguments, stdout=self.stdout, stderr=self.stderr)
         except Exception:
             # One failing job must not stop the others; the log says what went wrong.
             logger.exception("Worker job %s failed; it will run again at its next slot.", name)

@@ -12,8 +12,15 @@ class Command(BaseCommand):
         "*/30 * * * * cd /srv/hub && .venv/bin/python manage.py refresh_feeds"
     )
 
-    def handle(self, *args, **options):
-        results = refresh_all(progress=self._progress)
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--requested",
+            action="store_true",
+            help="Only the feeds whose owners pressed 'Refresh my feeds now' (the worker runs this every minute).",
+        )
+
+    def handle(self, *args, requested=False, **options):
+        results = refresh_all(progress=self._progress, requested_only=requested)
         failed = [result for result in results if not result.ok]
         new = sum(result.new_items for result in results)
         self.stdout.write(self.style.SUCCESS(f"Done: {len(results)} feeds, {new} new items, {len(failed)} failed."))
