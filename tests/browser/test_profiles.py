@@ -1,6 +1,8 @@
 """Profile journeys: a host edits their own profile and not another's; feed items after a refresh."""
 
 import re
+import subprocess
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -10,7 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.pages import page_path_by_id, query_all, query_one
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.server import server_env
+from tests.browser.support import ROOT, assert_accessible, log_in, visit
 
 pytestmark = pytest.mark.browser
 
@@ -85,6 +88,21 @@ def organiser_profile_id(server, username: str) -> int:
     return page_id
 
 
+def run_worker_feed_refresh(server) -> None:
+    """What the worker does every minute: fetch the feeds whose owners asked for a refresh."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "refresh_feeds", "--requested"],
+        cwd=ROOT,
+        env=server_env(server.var_dir),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 failed" in result.stdout, result.stdout
+
+
 def test_profile_shows_feed_items_after_a_refresh_from_a_feed_server(page, hub_server, feed_server):
     page_id = organiser_profile_id(hub_server, "chloe")
     log_in(page, hub_server, "chloe")
@@ -94,6 +112,8 @@ def test_profile_shows_feed_items_after_a_refresh_from_a_feed_server(page, hub_s
     expect(page.locator(".messages")).to_contain_text("saved and published")
 
     page.get_by_role("button", name="Refresh my feeds now").click()
+    expect(page.locator(".messages")).to_contain_text("within a minute or two")
+    run_worker_feed_refresh(hub_server)
     visit(page, hub_server, f"/profiles/edit/{page_id}/")
     expect(page.locator("section[aria-labelledby=feeds-heading]")).to_contain_text(
         re.compile(r"Last read successfully: \d{1,2} \w+ \d{4}")
