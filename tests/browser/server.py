@@ -77,6 +77,21 @@ def start_server(var_dir: Path, log_path: Path) -> tuple[subprocess.Popen, HubSe
     return process, server
 
 
+def run_manage(server: HubServer, *arguments: str) -> str:
+    """Run a management command against the live hub's database, as its worker would; returns the output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=server_env(server.var_dir),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(arguments)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
 def stop_server(process: subprocess.Popen) -> None:
     process.terminate()
     try:
