@@ -94,3 +94,16 @@ def test_rate_an_answer_with_the_keyboard_only(new_page, hub_server):
 
     expect(page.locator(".messages")).to_contain_text("your rating is saved")
     assert feedback_score(page, "/members/member-kate/", page.locator(f"#{answer_id}")) == before + 1
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(page, hub_server):
+    visit(page, hub_server, "/wiki/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The next Tab continues inside the main content, not back in the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
