@@ -8,10 +8,11 @@ Facet counts and the total come from one grouped query over every match.
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import replace
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from search import ranking, store, terms
@@ -59,6 +60,17 @@ def load_rows(ids) -> dict[int, Row]:
     }
 
 
+def normal_kinds(filters: Filters) -> tuple[str, ...]:
+    # The same normalisation as the kind keys (terms.kind_key), so ?type=Question still matches.
+    return tuple(kind.strip().lower() for kind in filters.kinds)
+
+
+def selected_total(kind_counts: dict[str, int], filters: Filters) -> int:
+    """Matches of the selected kinds (every kind when none is selected)."""
+    selected = normal_kinds(filters)
+    return sum(count for kind, count in kind_counts.items() if not selected or kind.strip().lower() in selected)
+
+
 class DatabaseBackend:
     name = "database"
 
@@ -66,8 +78,7 @@ class DatabaseBackend:
         if not words:
             return RawResults(hits=[], total=0)
         kind_counts = self._kind_counts(words, filters.without_kinds())
-        selected = filters.kinds or tuple(kind_counts)
-        total = sum(count for kind, count in kind_counts.items() if kind in selected)
+        total = selected_total(kind_counts, filters)
         if not total:
             return RawResults(hits=[], total=0, kind_counts=kind_counts)
         window = max(settings.SEARCH_RERANK_POOL, offset + limit)
@@ -190,18 +201,85 @@ class SQLiteBackend(DatabaseBackend):
 
 class PostgresBackend(DatabaseBackend):
     """tsvector (title A, tags B, body C) with ts_rank_cd; the visitor's words go through
-    plainto_tsquery as a bound parameter, never to_tsquery."""
+    plainto_tsquery as a bound parameter, never to_tsquery.
+
+    One statement per search (ADR 0041): the matches are collected once from the GIN bitmap into
+    a MATERIALIZED CTE of narrow columns (id, kind, tags, published_at); kind counts, tag counts
+    and the candidates to rank all come from it, and ts_rank_cd reads the stored vector only for
+    the candidates (the newest SEARCH_BROAD_MATCHES matches). Before, every match's heap row was
+    read three times (kind counts, floor, tag counts), and the planner liked a sequential scan
+    that decompressed every row's vector to test it."""
 
     name = "postgresql"
+    # Session settings for the one search statement, restored afterwards (see _planner_settings).
+    PLANNER = {"enable_seqscan": "off", "work_mem": "64MB", "jit": "off"}
+    TAG_FACETS = 12
+
+    def search(self, words: list[str], filters: Filters, sort: str, offset: int, limit: int) -> RawResults:
+        if not words:
+            return RawResults(hits=[], total=0)
+        window = max(settings.SEARCH_RERANK_POOL, offset + limit)
+        sql, params = self.search_sql(words, filters, sort, window)
+        with self._planner_settings():
+            rows = self._rows(sql, params)
+        kind_counts = {label: count for part, label, count, _ in rows if part == "kind"}
+        tag_counts = {label: count for part, label, count, _ in rows if part == "tag"}
+        total = selected_total(kind_counts, filters)
+        if not total:
+            return RawResults(hits=[], total=0, kind_counts=kind_counts)
+        found = {pk: relevance for part, _, pk, relevance in rows if part == "hit"}
+        ranked = self._order(found, sort)
+        hits = ranked[offset : offset + limit]
+        self._load_bodies([hit.entry for hit in hits])
+        return RawResults(hits=hits, total=total, kind_counts=kind_counts, tag_counts=tag_counts)
+
+    @staticmethod
+    def _order(found: dict[int, float | None], sort: str) -> list[RawHit]:
+        entries = load_rows(list(found))
+        if sort == NEWEST:
+            newest = sorted(entries.values(), key=lambda entry: (entry.published_at, entry.pk), reverse=True)
+            return [RawHit(entry=entry, score=0.0) for entry in newest]
+        now = timezone.now()
+        return sorted(
+            (RawHit(entry=entry, score=ranking.combined(found[pk], entry, now)) for pk, entry in entries.items()),
+            key=lambda hit: (-hit.score, -hit.entry.pk),
+        )
+
+    @contextmanager
+    def _planner_settings(self):
+        """SET LOCAL for one statement. The planner prices `@@` as cheap and, for a word in most
+        documents, prefers a sequential scan that decompresses every row's vector (twice as slow
+        as the GIN bitmap, which needs no recheck for plain word queries); work_mem keeps the
+        collected matches in memory. Inside an outer transaction the old values are put back."""
+        names = list(self.PLANNER)
+        nested = connection.in_atomic_block
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                current = ", ".join("current_setting(%s)" for _ in names)
+                changes = ", ".join("set_config(%s, %s, true)" for _ in names)
+                cursor.execute(
+                    f"SELECT {current}, {changes}",
+                    [*names, *(value for name in names for value in (name, self.PLANNER[name]))],
+                )
+                previous = cursor.fetchone()[: len(names)]
+            yield
+            if nested:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT " + ", ".join("set_config(%s, %s, true)" for _ in names),
+                        [value for pair in zip(names, previous, strict=True) for value in pair],
+                    )
+
+    @staticmethod
+    def _kinds(filters: Filters) -> tuple[str, ...]:
+        return normal_kinds(filters)
 
     @staticmethod
     def where(words: list[str], filters: Filters) -> tuple[str, list]:
+        """Matches for the words and every filter except kinds (kind counts are taken before them)."""
         clauses = ["e.search_vector @@ plainto_tsquery('english', %s)"]
         params: list = [" ".join(words)]
-        groups = []
-        if filters.kinds:
-            groups.append("(" + " | ".join(terms.kind_key(kind) for kind in filters.kinds) + ")")
-        groups.extend(terms.tag_key(tag) for tag in filters.tags)
+        groups = [terms.tag_key(tag) for tag in filters.tags]
         if filters.area:
             groups.append(terms.area_key(filters.area))
         if filters.answered is not None:
@@ -212,50 +290,43 @@ class PostgresBackend(DatabaseBackend):
             params.append(" & ".join(groups))
         return " AND ".join(clauses), params
 
-    def _floor(self, words, filters, total: int) -> int | None:
-        """ts_rank_cd reads every matching row's vector; past SEARCH_BROAD_MATCHES matches only the
-        most recently indexed that many are ranked, as on SQLite (ADR 0040)."""
-        broad = settings.SEARCH_BROAD_MATCHES
-        if total <= broad:
-            return None
-        where, params = self.where(words, filters)
-        # MATERIALIZED keeps the planner on the GIN bitmap: walking the id index backwards would
-        # test every row's (TOASTed) vector until enough matched, ten times slower.
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT e.id FROM {TABLE} e WHERE {where}) "  # noqa: S608
-            "SELECT id FROM m ORDER BY id DESC LIMIT 1 OFFSET %s"
-        )
-        rows = self._rows(sql, [*params, broad - 1])
-        return rows[0][0] if rows else None
+    def search_sql(self, words: list[str], filters: Filters, sort: str, window: int) -> tuple[str, list]:
+        """One statement, rows of (part, label, number, relevance): part "kind" (label, count),
+        "tag" (label, count; the TAG_FACETS largest) and "hit" (number = entry id, with its
+        ts_rank_cd relevance when sorting by relevance).
 
-    def pool_sql(self, words, filters, pool, floor=None):
+        `g` groups the matches by (kind, tags) first: one hash pass over every match, after which
+        the kind and tag counts only add up a few thousand groups."""
         where, params = self.where(words, filters)
+        kinds = self._kinds(filters)
+        selected = "lower(btrim(kind)) = ANY(%s)" if kinds else "TRUE"
+        selected_params = [list(kinds)] if kinds else []
         sql = (
-            "SELECT e.id, ts_rank_cd(e.search_vector, plainto_tsquery('english', %s)) AS rel "  # noqa: S608
-            f"FROM {TABLE} e WHERE {where} AND e.id >= %s ORDER BY rel DESC, e.id DESC LIMIT %s"
+            "WITH m AS MATERIALIZED ("  # noqa: S608 - table name and fixed clauses only
+            f"SELECT e.kind, e.id, e.tags, e.published_at FROM {TABLE} e WHERE {where}), "
+            "g AS MATERIALIZED (SELECT kind, tags, count(*) AS n FROM m GROUP BY kind, tags) "
+            "SELECT 'kind', kind, sum(n)::bigint, NULL::float8 FROM g GROUP BY kind "
+            # unnest in the select list (ProjectSet), not a LATERAL function scan set up per group.
+            "UNION ALL (SELECT 'tag', tag, sum(n)::bigint, NULL::float8 FROM ("
+            "SELECT unnest(string_to_array(tags, E'\\n')) AS tag, n FROM g "
+            f"WHERE tags <> '' AND {selected}) t GROUP BY tag ORDER BY sum(n) DESC, tag LIMIT %s) "
         )
-        return sql, [" ".join(words), *params, floor or 0, pool]
-
-    def newest_sql(self, words, filters, limit, floor=None):
-        where, params = self.where(words, filters)
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT e.id, e.published_at FROM {TABLE} e WHERE {where}) "  # noqa: S608
-            "SELECT id FROM m ORDER BY published_at DESC, id DESC LIMIT %s"
+        params = [*params, *selected_params, self.TAG_FACETS]
+        if sort == NEWEST:
+            sql += (
+                f"UNION ALL (SELECT 'hit', NULL, id, NULL::float8 FROM m WHERE {selected} "  # noqa: S608
+                "ORDER BY published_at DESC, id DESC LIMIT %s)"
+            )
+            return sql, [*params, *selected_params, window]
+        # Only the newest SEARCH_BROAD_MATCHES matches are ranked (ADR 0040); their vectors are
+        # read by primary key (an id array: a join would walk the whole primary key backwards),
+        # every other match's vector never is.
+        sql += (
+            "UNION ALL (SELECT 'hit', NULL, e.id, ts_rank_cd(e.search_vector, plainto_tsquery('english', %s)) "  # noqa: S608
+            f"FROM {TABLE} e WHERE e.id = ANY(ARRAY(SELECT id FROM m WHERE {selected} ORDER BY id DESC LIMIT %s)) "
+            "ORDER BY 4 DESC, 3 DESC LIMIT %s)"
         )
-        return sql, [*params, limit]
-
-    def kind_counts_sql(self, words, filters):
-        where, params = self.where(words, filters)
-        return f"SELECT e.kind, count(*) FROM {TABLE} e WHERE {where} GROUP BY e.kind", params  # noqa: S608
-
-    def tag_counts_sql(self, words, filters, limit: int = 12):
-        where, params = self.where(words, filters)
-        sql = (
-            f"SELECT t.tag, count(*) FROM {TABLE} e "  # noqa: S608
-            "CROSS JOIN LATERAL unnest(string_to_array(e.tags, E'\\n')) AS t(tag) "
-            f"WHERE {where} AND e.tags <> '' GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT %s"
-        )
-        return sql, [*params, limit]
+        return sql, [*params, " ".join(words), *selected_params, settings.SEARCH_BROAD_MATCHES, window]
 
 
 def for_connection() -> DatabaseBackend:

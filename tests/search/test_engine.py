@@ -207,3 +207,28 @@ def test_a_very_broad_query_ranks_the_most_recently_indexed_matches_but_counts_a
     assert sorted(hit.object_id for hit in results.hits) == sorted(doc.object_id for doc in later[1:])
     settings.SEARCH_BROAD_MATCHES = 5000
     assert services.search("assembly").hits[0].object_id == best_but_indexed_first.object_id
+
+
+def test_a_search_on_postgresql_leaves_the_sessions_planner_settings_as_they_were():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: the search sets enable_seqscan, work_mem and jit for its one statement")
+    index_doc(title="Rota", body="pantry rota")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '5MB'")
+
+    assert services.search("pantry").total == 1
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('work_mem'), current_setting('jit')")
+        assert cursor.fetchone() == ("on", "5MB", "on")
+
+
+def test_a_kind_filter_in_capitals_counts_the_same_as_in_lower_case():
+    index_doc(kind="question", title="Quorum rules", body="quorum")
+    index_doc(kind="article", title="Quorum guide", body="quorum")
+
+    results = services.search("quorum", Filters(kinds=("Question",)))
+
+    assert (results.total, titles(results)) == (1, ["Quorum rules"])
