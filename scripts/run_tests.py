@@ -136,21 +136,38 @@ def ensure_chromium() -> bool:
     return Path(CHROMIUM).exists()
 
 
-def ensure_axe() -> bool:
-    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-    if axe.exists():
+def ensure_node_tools() -> bool:
+    """axe-core and the Nu HTML Checker (vnu.jar), pinned in package-lock.json."""
+    tools = [
+        ROOT / "node_modules" / "axe-core" / "axe.min.js",
+        ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    ]
+    if all(tool.exists() for tool in tools):
         return True
     if shutil.which("npm"):
         run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"])
-    return axe.exists()
+    return all(tool.exists() for tool in tools)
+
+
+def ensure_java() -> bool:
+    """The HTML checker runs on Java; Debian's headless JRE when it is missing."""
+    if shutil.which("java"):
+        return True
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        banner("Installing Debian's headless Java for the HTML checker")
+        run(["apt-get", "update", "-q"])
+        run(["apt-get", "install", "-y", "-q", "default-jre-headless"], {"DEBIAN_FRONTEND": "noninteractive"})
+    return shutil.which("java") is not None
 
 
 def browser_pass(summary: Summary) -> None:
     missing = []
     if not ensure_chromium():
         missing.append(f"Chromium ({CHROMIUM}; apt-get install chromium)")
-    if not ensure_axe():
-        missing.append("axe-core (npm ci needs Node.js and npm)")
+    if not ensure_node_tools():
+        missing.append("axe-core and vnu-jar (npm ci needs Node.js and npm)")
+    if not ensure_java():
+        missing.append("Java (apt-get install default-jre-headless)")
     if missing:
         message = "Browser pass did not run: missing " + " and ".join(missing) + "."
         if CI:
