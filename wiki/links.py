@@ -14,6 +14,19 @@ from django.urls import reverse
 from django.utils.html import escape
 
 LINK = re.compile(r"\[\[([^\[\]|\n]{1,255})(?:\|([^\[\]\n]{1,255}))?\]\]")
+# Fenced blocks and inline code spans show `[[...]]` literally, as a person writing about wiki syntax expects.
+CODE = re.compile(r"(^(?P<fence>```|~~~).*?^(?P=fence)|`[^`\n]+`)", re.DOTALL | re.MULTILINE)
+
+
+def _prose_and_code(text: str) -> list[tuple[bool, str]]:
+    """Split Markdown into (is_code, chunk) pieces, in order."""
+    pieces, position = [], 0
+    for match in CODE.finditer(text):
+        pieces.append((False, text[position : match.start()]))
+        pieces.append((True, match.group(0)))
+        position = match.end()
+    pieces.append((False, text[position:]))
+    return pieces
 
 
 def normalise(target: str) -> str:
@@ -22,7 +35,8 @@ def normalise(target: str) -> str:
 
 
 def link_keys(text: str) -> set[str]:
-    return {normalise(match.group(1)) for match in LINK.finditer(text or "")} - {""}
+    prose = "".join(chunk for is_code, chunk in _prose_and_code(text or "") if not is_code)
+    return {normalise(match.group(1)) for match in LINK.finditer(prose)} - {""}
 
 
 def resolve(keys: set[str]) -> dict:
@@ -84,4 +98,7 @@ def preprocess(text: str, context: dict) -> str:
         return text
     found = resolve(keys)
     may_create = len(found) < len(keys) and can_create_pages(context.get("user"))
-    return LINK.sub(lambda match: _render_link(match, found, may_create), text)
+    return "".join(
+        chunk if is_code else LINK.sub(lambda match: _render_link(match, found, may_create), chunk)
+        for is_code, chunk in _prose_and_code(text)
+    )

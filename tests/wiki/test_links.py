@@ -83,3 +83,13 @@ def test_links_of_one_body_cost_one_query_however_many(organiser):
     assert len(few_queries) == len(many_queries) == 1
     assert html.count('class="wiki-link"') == 6
     assert html.count("wiki-link--missing") == 2
+
+
+def test_wiki_link_syntax_inside_code_stays_literal(listening):
+    html = render(
+        "Write `[[Listening one to one]]` to link.\n\n```\n[[Listening one to one|label]]\n```\n\n"
+        "Or follow [[Listening one to one]]."
+    )
+    assert "<code>[[Listening one to one]]</code>" in html
+    assert "[[Listening one to one|label]]" in html
+    assert html.count('class="wiki-link"') == 1
