@@ -255,7 +255,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
 }
-SPECTACULAR_SETTINGS = {"TITLE": "CO Knowledge Hub API", "VERSION": "1.0.0", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CO Knowledge Hub API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The public schema is the /api/v1/ URLconf only (qa/api/urls.py); the deploy check would
+    # otherwise try to describe the Wagtail admin's internal API, which is not ours to document.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
