@@ -69,6 +69,7 @@ def create_tables() -> None:
         editor.create_model(IndexEntry)
         for statement in statements:
             editor.execute(statement)
+        importlib.import_module("search.migrations.0003_vector_lz4").lz4_vector(None, editor)
 
 
 class Corpus:
