@@ -152,7 +152,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
 
 # Search: the database backend by default (SQLite FTS5 or PostgreSQL full text);
-# Elasticsearch 9 when ELASTICSEARCH_URL is set. See docs/adr/0002-search-backends.md.
+# Elasticsearch 9 when ELASTICSEARCH_URL is set. See docs/adr/0040-search-ranking-and-backends.md.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "cohub")
 ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "2"))
