@@ -4,13 +4,12 @@ content (the browser pass runs it): an ARIA 1.2 combobox driven by the keyboard.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import browser, hub_server, new_page, page  # noqa: F401 - shared fixtures
 from tests.browser.support import assert_accessible, assert_no_page_errors, visit
 
 pytestmark = pytest.mark.browser
 
 
-def test_typing_offers_suggestions_the_keyboard_can_choose(page, hub_server):  # noqa: F811
+def test_typing_offers_suggestions_the_keyboard_can_choose(page, hub_server):
     visit(page, hub_server, "/")
     box = page.locator("#site-search-q")
     box.press_sequentially("power", delay=30)
