@@ -1,8 +1,6 @@
 """Admin wiring of the wiki: categories as a snippet listing, and the title of a page started from a
 missing wiki link filled in."""
 
-from django.templatetags.static import static
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -25,10 +23,3 @@ register_snippet(WikiCategoryViewSet)
 @hooks.register("before_create_page")
 def remember_title_to_prefill(request, parent_page, page_class):
     forms.PREFILL_TITLE.set(request.GET.get("title", "")[:255] if request.method == "GET" else "")
-
-
-@hooks.register("insert_global_admin_js")
-def markdown_editor_without_cdn():
-    """The Markdown editor's spell checker downloads dictionaries from a CDN; the hub makes no
-    request to other sites, so hub/static/js/admin-markdown.js switches it off before the editor starts."""
-    return format_html('<script src="{}"></script>', static("js/admin-markdown.js"))
