@@ -209,11 +209,12 @@ def test_a_very_broad_query_ranks_the_most_recently_indexed_matches_but_counts_a
     assert services.search("assembly").hits[0].object_id == best_but_indexed_first.object_id
 
 
+@pytest.mark.postgres
 def test_a_search_on_postgresql_leaves_the_sessions_planner_settings_as_they_were():
+    """PostgreSQL only (runs in the PostgreSQL pass): the search sets enable_seqscan, work_mem and jit."""
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: the search sets enable_seqscan, work_mem and jit for its one statement")
+    assert connection.vendor == "postgresql"
     index_doc(title="Rota", body="pantry rota")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL work_mem = '5MB'")
