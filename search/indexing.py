@@ -28,6 +28,41 @@ def update(obj) -> None:
             logger.exception("Search index: could not update %s %s; run manage.py search_reindex", adapter.kind, obj.pk)
 
 
+def update_many(objects: list) -> None:
+    """`update()` for many objects: one query per kind to re-read them, one bulk write to Elasticsearch.
+
+    Used when a fact shared by many documents changes, such as an author's feedback score.
+    """
+    by_model: dict[type, list] = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), []).append(obj.pk)
+    for model, pks in by_model.items():
+        for adapter in registry.adapters_for_model(model):
+            try:
+                _update_batch(adapter, pks)
+            except Exception:
+                logger.exception(
+                    "Search index: could not update %d %s; run manage.py search_reindex", len(pks), adapter.kind
+                )
+
+
+def _update_batch(adapter: registry.SearchAdapter, pks: list[int]) -> None:
+    fresh = list(adapter.queryset().filter(pk__in=pks))
+    docs = [adapter.to_document(obj) for obj in fresh]
+    gone = set(pks) - {obj.pk for obj in fresh}
+    with transaction.atomic():
+        for doc in docs:
+            store.save(doc)
+        for pk in gone:
+            store.delete(adapter.kind, pk)
+    if settings.ELASTICSEARCH_URL:
+        from search.backends import elastic
+
+        elastic.index_documents(docs)
+        for pk in gone:
+            elastic.delete_document(adapter.kind, pk)
+
+
 def remove(obj) -> None:
     """Drop `obj` from the index."""
     for adapter in registry.adapters_for_model(type(obj)):

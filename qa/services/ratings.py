@@ -70,9 +70,20 @@ def _reindex(post: Post) -> None:
         indexing.update(post.question)
 
 
+def _reindex_author_posts(user_id: int) -> None:
+    """The author's feedback score changed: every post of theirs ranks with it, not only the rated one."""
+    questions = list(Question.objects.filter(author_id=user_id).only("pk"))
+    answers = list(Answer.objects.filter(author_id=user_id).only("pk"))
+    indexing.update_many(questions + answers)
+
+
 def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
+    """Recompute and store the member's figures; when the score moves, their search entries follow."""
+    before = get_user_model().objects.filter(pk=user_id).values_list("feedback_score", flat=True).first()
     figures = reputation.compute(user_id, now)
     reputation.store(user_id, figures)
+    if figures.score != before:
+        transaction.on_commit(lambda: _reindex_author_posts(user_id))
     return figures
 
 

@@ -67,3 +67,25 @@ def test_questions_are_searchable_through_wagtails_search(asker, tag):
     from qa.models import Question
 
     assert [q.pk for q in Question.objects.visible().search("knocking")] == [question.pk]
+
+
+def test_a_rating_that_moves_the_authors_score_refreshes_all_their_posts_in_the_index(
+    asker, answerer, raters, tag, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = posts.ask(
+            asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
+        )
+        second = posts.ask(
+            asker,
+            "How do we run a house meeting?",
+            "Who should host it and where?",
+            "door knocking",
+            now=NOW + dt.timedelta(minutes=11),  # new members may ask once every 10 minutes
+        )
+    assert _entry("question", second.pk).author_score == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        ratings.rate(raters[0], first, Rating.POSITIVE, now=NOW)
+    asker.refresh_from_db()
+    assert asker.feedback_score == 1
+    assert (_entry("question", first.pk).author_score, _entry("question", second.pk).author_score) == (1, 1)
