@@ -19,6 +19,13 @@ def markdown(text: str):
     return render(text)
 
 
+@register.simple_tag(takes_context=True)
+def markdown_for_reader(context, text: str):
+    """Markdown whose wiki links know the reader: a missing page offers creation to those who may."""
+    request = context.get("request")
+    return render(text, {"user": getattr(request, "user", None)})
+
+
 @register.inclusion_tag("includes/author.html")
 def author_badge(author):
     """An author's name with their reputation. Callers select_related the user's reputation."""

@@ -234,3 +234,12 @@ def test_typed_tag_matches_the_shared_tag_with_the_same_slug(client):
     assert client.post("/questions/ask/", data).status_code == 302
     assert list(Question.objects.get().tags.values_list("name", flat=True)) == ["door-knocking"]
     assert Tag.objects.count() == 1
+
+
+def test_question_body_offers_an_organiser_to_start_a_missing_wiki_page(client, asker, privileged):
+    question = make_question(asker, "Who writes up the listening notes?", body="See [[Listening notes template]].")
+    member_view = client.get(question.get_absolute_url(), follow=True).content.decode()
+    assert "wiki-link--missing" in member_view and "/wiki/new/?title=" not in member_view
+    client.force_login(privileged)
+    organiser_view = client.get(question.get_absolute_url(), follow=True).content.decode()
+    assert "/wiki/new/?title=Listening+notes+template" in organiser_view

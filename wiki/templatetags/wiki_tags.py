@@ -4,16 +4,8 @@ from django_comments import get_form
 from django_comments_xtd.models import XtdComment
 
 from hub import roles
-from hub.markdown import render
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def wiki_markdown(context, text: str):
-    """Markdown with wiki links that know the reader (missing links offer creation to editors)."""
-    request = context.get("request")
-    return render(text, {"user": getattr(request, "user", None)})
 
 
 def discussion_comments(page, user) -> list:
