@@ -21,11 +21,6 @@ class _ProfileAdapter(SearchAdapter):
             .order_by("pk")
         )
 
-    def is_searchable(self, obj) -> bool:
-        return bool(obj.live and not obj.hidden_from_anonymous and obj.deletion_requested_at is None) and (
-            self.queryset().filter(pk=obj.pk).exists()
-        )
-
 
 class OrganiserAdapter(_ProfileAdapter):
     kind = "organiser"

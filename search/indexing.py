@@ -20,18 +20,16 @@ logger = logging.getLogger(__name__)
 
 
 def update(obj) -> None:
-    """Add, refresh or drop `obj` in the index, as its adapter judges."""
-    for adapter in registry.adapters_for_model(type(obj)):
-        try:
-            _update_one(adapter, obj)
-        except Exception:
-            logger.exception("Search index: could not update %s %s; run manage.py search_reindex", adapter.kind, obj.pk)
+    """Add, refresh or drop `obj` in the index, as its adapter's queryset judges."""
+    update_many([obj])
 
 
 def update_many(objects: list) -> None:
-    """`update()` for many objects: one query per kind to re-read them, one bulk write to Elasticsearch.
+    """Add, refresh or drop each object: one query per kind to re-read them, one bulk write to Elasticsearch.
 
-    Used when a fact shared by many documents changes, such as an author's feedback score.
+    Callers often hold instances whose counters were changed with F() or .update() (answer counts,
+    scores), so documents are built from fresh rows with the adapter's related rows loaded; an
+    object missing from the adapter's queryset (hidden, unpublished, deleted) leaves the index.
     """
     by_model: dict[type, list] = {}
     for obj in objects:
@@ -58,7 +56,8 @@ def _update_batch(adapter: registry.SearchAdapter, pks: list[int]) -> None:
     if settings.ELASTICSEARCH_URL:
         from search.backends import elastic
 
-        elastic.index_documents(docs)
+        if docs:
+            elastic.index_documents(docs)
         for pk in gone:
             elastic.delete_document(adapter.kind, pk)
 
@@ -70,25 +69,6 @@ def remove(obj) -> None:
             _remove_one(adapter.kind, obj.pk)
         except Exception:
             logger.exception("Search index: could not remove %s %s; run manage.py search_reindex", adapter.kind, obj.pk)
-
-
-def _update_one(adapter: registry.SearchAdapter, obj) -> None:
-    if not adapter.is_searchable(obj):
-        _remove_one(adapter.kind, obj.pk)
-        return
-    # Callers often hold an instance whose counters were changed with F() or .update() (answer
-    # counts, scores): build the document from a fresh row, with the adapter's related rows loaded.
-    fresh = adapter.queryset().filter(pk=obj.pk).first()
-    if fresh is None:
-        _remove_one(adapter.kind, obj.pk)
-        return
-    doc = adapter.to_document(fresh)
-    with transaction.atomic():
-        store.save(doc)
-    if settings.ELASTICSEARCH_URL:
-        from search.backends import elastic
-
-        elastic.index_documents([doc])
 
 
 def _remove_one(kind: str, object_id: int) -> None:

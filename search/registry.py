@@ -50,10 +50,6 @@ class SearchAdapter:
     def to_document(self, obj) -> SearchDocument:
         raise NotImplementedError
 
-    def is_searchable(self, obj) -> bool:
-        """Whether `obj` belongs in the index now. Default: it is in `queryset()`."""
-        return self.queryset().filter(pk=obj.pk).exists()
-
     def documents(self, batch_size: int = 500) -> Iterable[SearchDocument]:
         for obj in self.queryset().iterator(chunk_size=batch_size):
             yield self.to_document(obj)

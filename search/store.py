@@ -11,23 +11,6 @@ from search import terms
 from search.models import IndexEntry
 from search.registry import SearchDocument
 
-FIELDS = [
-    "title",
-    "body",
-    "tags",
-    "url",
-    "area",
-    "answered",
-    "accepted",
-    "rating_score",
-    "author_score",
-    "published_at",
-    "parent_title",
-    "parent_url",
-    "extra",
-    "keys",
-]
-
 
 def _plain(text: str) -> str:
     # The snippet builder escapes text itself; control characters would only confuse it.
