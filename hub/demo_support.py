@@ -24,17 +24,11 @@ class DemoContext:
         self.out.flush()
 
     def progress(self, label: str, done: int, total: int) -> None:
-        """One line that rewrites itself, ending with a newline when done."""
+        """About ten lines per long step (every tenth of the way, and when done): readable in a log too."""
         step = max(1, total // 10)
         if done == total or done % step == 0:
             self.out.write(f"  {label}: {done}/{total}\n")
             self.out.flush()
-
-    def users(self, role: str | None = None) -> list:
-        users = get_user_model().objects.order_by("pk")
-        if role:
-            users = users.filter(groups__name=role)
-        return list(users.prefetch_related("groups"))
 
     def user(self, username: str):
         return get_user_model().objects.get(username=username)
