@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CI = os.environ.get("CI", "").lower() == "true"
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+# Reports and scratch files of this run only: two checkouts can run their suites side by side.
+SCRATCH = Path(tempfile.mkdtemp(prefix="cohub-run-tests-"))
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -72,7 +74,7 @@ def checks(summary: Summary) -> None:
         "DJANGO_SETTINGS_MODULE": "settings.production",
         "SECRET_KEY": "check-deploy-" + "x" * 60,
         "ALLOWED_HOSTS": "hub.example.org",
-        "DATABASE_URL": "sqlite:///" + str(Path(tempfile.gettempdir()) / "cohub-deploy-check.sqlite3"),
+        "DATABASE_URL": "sqlite:///" + str(SCRATCH / "deploy-check.sqlite3"),
     }
     if run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], deploy_env) != 0:
         summary.failures.append("check failed: manage.py check --deploy with production settings")
@@ -80,7 +82,7 @@ def checks(summary: Summary) -> None:
 
 def pytest_pass(summary: Summary, label: str, args: list[str], env: dict) -> None:
     banner(f"pytest: {label}")
-    report = Path(tempfile.gettempdir()) / f"cohub-junit-{label.replace(' ', '-')}.xml"
+    report = SCRATCH / f"junit-{label.replace(' ', '-')}.xml"
     report.unlink(missing_ok=True)
     code = run([PYTHON, "-m", "pytest", f"--junitxml={report}", *args, *sys.argv[1:]], env)
     if code == 5:
