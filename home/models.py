@@ -2,11 +2,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from home import panels
+from hub.page_context import PageContextMixin
 
 
-class HomePage(Page):
-    """The front door at /: what is new in the wiki, questions waiting for answers, people to meet."""
+class HomePage(PageContextMixin, Page):
+    """The front door at /: what is new in the wiki, questions waiting for answers, people to meet.
+    home/panels.py gathers them (registered in HomeConfig.ready())."""
 
     intro = models.TextField(
         blank=True,
@@ -17,8 +18,3 @@ class HomePage(Page):
     # Only one home page, at the root of the site.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(panels.home_panels(request))
-        return context

@@ -11,7 +11,7 @@ from wiki import selectors as wiki_selectors
 PANEL_SIZE = 6
 
 
-def home_panels(request) -> dict:
+def home_panels(page, request) -> dict:
     return {
         "newest_wiki_pages": wiki_selectors.home_newest_pages(PANEL_SIZE),
         "changed_wiki_pages": wiki_selectors.home_recently_changed_pages(PANEL_SIZE),

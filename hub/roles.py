@@ -4,6 +4,8 @@ The permission matrix is documented in docs/permissions.md; each app's migration
 the permissions for its own models to these groups.
 """
 
+from django.contrib.auth.management import create_permissions
+
 MEMBER = "Member"
 ORGANISER = "Organiser"
 HOST = "Host"
@@ -44,8 +46,6 @@ def user_has_role(user, role: str) -> bool:
 
 def ensure_roles(apps, schema_editor=None) -> None:
     """Create the role groups and give them their global permissions. Safe to run again."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, verbosity=0)

@@ -12,6 +12,7 @@ hub_patterns = (
     [
         path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
         path("about/", views.AboutView.as_view(), name="about"),
+        path("members/<str:username>/", views.member, name="member"),
     ],
     "hub",
 )

@@ -1,6 +1,9 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import TemplateView
+
+from hub import members
 
 
 class AccessibilityView(TemplateView):
@@ -15,6 +18,17 @@ class AboutView(TemplateView):
 def account_profile(request):
     """The signed-in member's own account page: links to everything they can manage."""
     return render(request, "hub/account_profile.html", {"account": request.user})
+
+
+def member(request, username: str):
+    """A member's public page: what each part of the hub says about them (hub/members.py)."""
+    user = get_object_or_404(get_user_model(), username=username, is_active=True)
+    context = {
+        "member": user,
+        "member_sections": members.shown(members.MEMBER_PAGE, user, request.user),
+        "member_stylesheets": members.stylesheets(members.MEMBER_PAGE),
+    }
+    return render(request, "hub/member.html", context)
 
 
 def error_403(request, exception=None):

@@ -1,15 +1,30 @@
 from django.apps import AppConfig
 
+from hub import members, page_context
+from search import registry
+
 
 class ProfilesConfig(AppConfig):
     name = "profiles"
     verbose_name = "Profiles"
 
     def ready(self):
-        from profiles import signal_handlers
-        from profiles.search_adapters import HostAdapter, OrganiserAdapter
-        from search.registry import register
+        from profiles import directory, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
+        from profiles.models import HostProfilePage, OrganiserProfilePage, ProfileIndexPage, ProfilePage  # noqa: PLC0415 - models load after every AppConfig
 
-        register(OrganiserAdapter())
-        register(HostAdapter())
+        registry.register(search_adapters.OrganiserAdapter())
+        registry.register(search_adapters.HostAdapter())
         signal_handlers.connect()
+        page_context.register(ProfileIndexPage, directory.directory_context)
+        page_context.register(ProfilePage, views.profile_page_context)
+        page_context.register(OrganiserProfilePage, views.organiser_page_context)
+        page_context.register(HostProfilePage, views.host_page_context)
+        members.register(
+            members.MemberSection(
+                "profiles.profile_link",
+                members.MEMBER_PAGE,
+                "profiles/includes/member_profile_link.html",
+                selectors.member_profile_link,
+                10,
+            )
+        )

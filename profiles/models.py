@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.page_context import PageContextMixin
 from profiles.handles import HandleError, parse_bluesky, parse_mastodon
 
 ROLE_CHOICES = [
@@ -33,7 +34,7 @@ PATHWAY_CHOICES = [
 ]
 
 
-class ProfileIndexPage(Page):
+class ProfileIndexPage(PageContextMixin, Page):
     """The directory at /profiles/. Created by a data migration so it exists on every database."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the directory.")
@@ -44,15 +45,8 @@ class ProfileIndexPage(Page):
     subpage_types = ["profiles.OrganiserProfilePage", "profiles.HostProfilePage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from profiles.directory import directory_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(self, request))
-        return context
-
-
-class ProfilePage(Page):
+class ProfilePage(PageContextMixin, Page):
     """Fields every profile shares: where they work, a picture, privacy, and the feeds to pull in."""
 
     area = models.CharField(max_length=120, blank=True, help_text="The area or patch, for example “North Leeds”.")
@@ -106,13 +100,6 @@ class ProfilePage(Page):
         if self.hidden_from_anonymous and not request.user.is_authenticated:
             raise Http404("This profile is only shown to signed-in members.")
         return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from profiles.selectors import profile_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(profile_page_context(self, request))
-        return context
 
 
 class OrganiserSkill(TaggedItemBase):

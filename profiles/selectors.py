@@ -30,6 +30,12 @@ def profile_for_user(user):
     return OrganiserProfilePage.objects.live().filter(account_id=user.pk).first()
 
 
+def member_profile_link(member, viewer) -> dict | None:
+    """Profiles' part of a member page (a hub.members section): their organiser profile, if live."""
+    profile = profile_for_user(member)
+    return {"profile": profile} if profile else None
+
+
 def organisers_of_host(host: HostProfilePage, user) -> list[OrganiserProfilePage]:
     """Derived from each organiser's host field, so the list is never typed twice."""
     queryset = visible_to(OrganiserProfilePage.objects.filter(host=host), user)
@@ -60,37 +66,6 @@ def social_links(page: ProfilePage) -> list[tuple[str, str]]:
 def recent_items(sources: list[FeedSource], limit: int = ITEMS_ON_PROFILE) -> list[FeedItem]:
     items = [item for source in sources for item in source.items.all()]
     return sorted(items, key=lambda item: item.published_at, reverse=True)[:limit]
-
-
-def profile_page_context(page: ProfilePage, request) -> dict:
-    from profiles.services import can_edit_profile
-
-    sources = feed_sources_for(page)
-    context = {
-        "feed_sources": sources,
-        "feed_items": recent_items(sources),
-        "social_links": social_links(page),
-        "can_edit": can_edit_profile(request.user, page),
-    }
-    if isinstance(page, OrganiserProfilePage):
-        context.update(_organiser_activity(page))
-    else:
-        context["hosted_organisers"] = organisers_of_host(page, request.user)
-    return context
-
-
-def _organiser_activity(page: OrganiserProfilePage) -> dict:
-    from qa import selectors as qa_selectors
-    from wiki import selectors as wiki_selectors
-
-    account = page.account if page.account_id else None
-    activity = qa_selectors.activity_for_user(account, limit=10) if account else {}
-    return {
-        "person": account,
-        "wiki_pages": wiki_selectors.pages_contributed_by(account, limit=10) if account else [],
-        "questions": (activity or {}).get("questions") or [],
-        "answers": (activity or {}).get("answers") or [],
-    }
 
 
 def river_items(limit: int = RIVER_SIZE) -> list[FeedItem]:

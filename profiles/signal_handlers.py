@@ -7,14 +7,13 @@ front-end form: both publish, unpublish and delete through Wagtail's page action
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
+from profiles.feeds.refresh import sync_feed_sources
 from profiles.models import HostProfilePage, OrganiserProfilePage
+from profiles.services import sync_search
 from search import indexing
 
 
 def on_published(sender, instance, **kwargs):
-    from profiles.feeds.refresh import sync_feed_sources
-    from profiles.services import sync_search
-
     sync_feed_sources(instance)
     sync_search(instance)
 

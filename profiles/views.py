@@ -1,4 +1,5 @@
-"""Thin views for owners (edit, refresh now, download data, ask for deletion) and the blogs river."""
+"""Thin views for owners (edit, refresh now, download data, ask for deletion), the blogs river, and
+the context of the profile pages Wagtail serves (registered in ProfilesConfig.ready())."""
 
 import json
 
@@ -12,11 +13,34 @@ from django.shortcuts import redirect, render
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_POST
 
+from hub import members
 from hub.views import too_many_requests
 from profiles import selectors, services
 from profiles.feeds.refresh import request_refresh
 from profiles.forms import form_class_for
-from profiles.models import ProfilePage
+from profiles.models import HostProfilePage, OrganiserProfilePage, ProfilePage
+
+
+def profile_page_context(page: ProfilePage, request) -> dict:
+    """What every profile page shows beyond its fields: feeds, social links, the owner's tools."""
+    sources = selectors.feed_sources_for(page)
+    return {
+        "feed_sources": sources,
+        "feed_items": selectors.recent_items(sources),
+        "social_links": selectors.social_links(page),
+        "can_edit": services.can_edit_profile(request.user, page),
+    }
+
+
+def organiser_page_context(page: OrganiserProfilePage, request) -> dict:
+    """The organiser's account, and what each part of the hub says about them (hub/members.py)."""
+    account = page.account if page.account_id else None
+    sections = members.shown(members.PROFILE, account, request.user) if account else []
+    return {"person": account, "member_sections": sections}
+
+
+def host_page_context(page: HostProfilePage, request) -> dict:
+    return {"hosted_organisers": selectors.organisers_of_host(page, request.user)}
 
 
 def _editable_page(request, page_id: int) -> ProfilePage:

@@ -1,4 +1,4 @@
-"""eBay-style reputation: feedback score, percentage positive, stars and privileges.
+"""eBay-style reputation: the feedback score and percentage positive computed from ratings, and privileges.
 
 The score counts, for each rater and each ISO week (UTC), at most one point: the sign of the sum
 of that rater's ratings of the member's posts in that week. A rating counts in the week it was
@@ -16,6 +16,8 @@ from django.db.models import Sum
 from django.db.models.functions import TruncWeek
 
 from hub import roles
+from hub.feedback import percentage_positive
+from qa.models import Rating
 
 UTC = dt.UTC
 
@@ -31,13 +33,6 @@ class Figures:
         return percentage_positive(self.positive_weeks, self.negative_weeks)
 
 
-def percentage_positive(positive: int, negative: int) -> float | None:
-    """Positive rater-weeks as a share of positive plus negative ones; None when there are none."""
-    if positive + negative == 0:
-        return None
-    return round(100 * positive / (positive + negative), 1)
-
-
 def week_start(moment: dt.datetime) -> dt.date:
     """The Monday (UTC) of the ISO week that `moment` falls in."""
     day = moment.astimezone(UTC).date()
@@ -51,8 +46,6 @@ def window_start(now: dt.datetime) -> dt.date:
 
 def rater_weeks(recipient_id: int):
     """(rater_id, week, total) for every rater-week of ratings the member received that count."""
-    from qa.models import Rating
-
     return (
         Rating.objects.filter(recipient_id=recipient_id, held=False)
         .annotate(week=TruncWeek("updated_at", tzinfo=UTC))
@@ -93,46 +86,6 @@ def store(user_id: int, figures: Figures) -> None:
 
 def stored(user) -> Figures:
     return Figures(user.feedback_score, user.feedback_positive_weeks, user.feedback_negative_weeks)
-
-
-# --- Stars ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Star:
-    threshold: int
-    colour: str
-    shooting: bool
-
-    @property
-    def name(self) -> str:
-        return f"{self.colour} {'shooting star' if self.shooting else 'star'}"
-
-    @property
-    def css_class(self) -> str:
-        return f"star star--{self.colour.replace(' ', '-')}{' star--shooting' if self.shooting else ''}"
-
-
-STARS = (
-    Star(10, "yellow", False),
-    Star(50, "blue", False),
-    Star(100, "turquoise", False),
-    Star(500, "purple", False),
-    Star(1_000, "red", False),
-    Star(5_000, "green", False),
-    Star(10_000, "yellow", True),
-    Star(25_000, "turquoise", True),
-    Star(50_000, "purple", True),
-    Star(100_000, "red", True),
-    Star(500_000, "green", True),
-    Star(1_000_000, "silver", True),
-)
-
-
-def star_for(score: int) -> Star | None:
-    """The highest star whose threshold the score reaches, as eBay awards them; None under 10."""
-    earned = [star for star in STARS if score >= star.threshold]
-    return earned[-1] if earned else None
 
 
 # --- Privileges -------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ does not grow with the number of items.
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
+from hub import feedback
+from qa import reputation
 from qa.models import Answer, Comment, Question, Rating
 
 SORTS = {
@@ -72,7 +74,7 @@ def question_for_page(pk: int, viewer=None) -> Question:
     questions = Question.objects.select_related("author", "duplicate_of", "hidden_by").prefetch_related(
         "tags", _visible_comments()
     )
-    if not (viewer and _is_moderator(viewer)):
+    if not (viewer and reputation.is_moderator(viewer)):
         questions = questions.visible()
     return questions.get(pk=pk)
 
@@ -80,7 +82,7 @@ def question_for_page(pk: int, viewer=None) -> Question:
 def answers_for_page(question: Question, viewer=None) -> list[Answer]:
     """Accepted first, then by rating score, then oldest first."""
     answers = Answer.objects.filter(question=question).select_related("author").prefetch_related(_visible_comments())
-    if not (viewer and _is_moderator(viewer)):
+    if not (viewer and reputation.is_moderator(viewer)):
         answers = answers.visible()
     accepted_first = Case(
         When(pk=question.accepted_answer_id or 0, then=Value(0)), default=Value(1), output_field=IntegerField()
@@ -106,12 +108,6 @@ def viewer_ratings(viewer, question: Question, answers: list[Answer]) -> dict:
     return result
 
 
-def _is_moderator(user) -> bool:
-    from qa.reputation import is_moderator
-
-    return is_moderator(user)
-
-
 def feedback_received(user, limit: int = 50) -> list[Rating]:
     return list(
         Rating.objects.filter(recipient=user)
@@ -123,9 +119,7 @@ def feedback_received(user, limit: int = 50) -> list[Rating]:
 
 
 def activity_for_user(user, limit: int = 10) -> dict:
-    """What `user` did in the forum, for profile pages: questions, answers and reputation."""
-    from qa import reputation
-
+    """What `user` did in the forum: questions, answers and reputation."""
     questions = list(visible_questions().filter(author=user).order_by("-created_at", "-pk")[:limit])
     answers = list(
         Answer.objects.visible()
@@ -134,3 +128,25 @@ def activity_for_user(user, limit: int = 10) -> dict:
         .order_by("-created_at", "-pk")[:limit]
     )
     return {"questions": questions, "answers": answers, "reputation": reputation.stored(user)}
+
+
+def profile_activity(member, viewer) -> dict:
+    """The forum's part of an organiser's profile (a hub.members section): their questions and answers."""
+    activity = activity_for_user(member, limit=10)
+    return {"questions": activity["questions"], "answers": activity["answers"]}
+
+
+def member_page(member, viewer) -> dict:
+    """The forum's part of a member page (a hub.members section): reputation, privileges, feedback, posts."""
+    activity = activity_for_user(member, limit=20)
+    return {
+        "figures": activity["reputation"],
+        "star": feedback.star_for(member.feedback_score),
+        "feedback": feedback_received(member),
+        "questions": activity["questions"],
+        "answers": activity["answers"],
+        "privileges": [
+            (label, reputation.privilege_threshold(key), reputation.has_privilege(member, key))
+            for key, label in reputation.PRIVILEGE_LABELS.items()
+        ],
+    }

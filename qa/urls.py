@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from qa.views import actions, browse, members, posts
+from qa.views import actions, browse, posts
 
 app_name = "qa"
 
@@ -30,6 +30,5 @@ urlpatterns = [
     path("questions/unsubscribe/<str:token>/", actions.unsubscribe, name="unsubscribe"),
     # Last of the question routes, so /questions/<id>/answer/ and friends win over the slug.
     path("questions/<int:pk>/<slug:slug>/", posts.question_detail, name="question"),
-    path("members/<str:username>/", members.member, name="member"),
     path("", include("qa.api.urls")),
 ]

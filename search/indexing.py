@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 
 from search import registry, store
+from search.backends import elastic
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +55,6 @@ def _update_batch(adapter: registry.SearchAdapter, pks: list[int]) -> None:
         for pk in gone:
             store.delete(adapter.kind, pk)
     if settings.ELASTICSEARCH_URL:
-        from search.backends import elastic
-
         if docs:
             elastic.index_documents(docs)
         for pk in gone:
@@ -75,8 +74,6 @@ def _remove_one(kind: str, object_id: int) -> None:
     with transaction.atomic():
         store.delete(kind, object_id)
     if settings.ELASTICSEARCH_URL:
-        from search.backends import elastic
-
         elastic.delete_document(kind, object_id)
 
 
@@ -98,8 +95,6 @@ def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str]
     docs.sort(key=lambda doc: (doc.published_at, doc.kind, doc.object_id))
     store.replace_kinds([adapter.kind for adapter in chosen], docs)
     if settings.ELASTICSEARCH_URL:
-        from search.backends import elastic
-
         for adapter in chosen:
             elastic.replace_kind(adapter.kind, [doc for doc in docs if doc.kind == adapter.kind])
     return counts

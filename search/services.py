@@ -16,8 +16,9 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from search import highlight, registry, terms
-from search.backends import database
+from search.backends import breaker, database, elastic
 from search.backends.base import RELEVANCE, SORTS, BackendUnavailable, Filters, RawHit
+from search.suggest import suggestions
 
 
 @dataclass
@@ -119,8 +120,6 @@ def search(query: str, filters: Filters | None = None, sort: str = RELEVANCE, pa
 def choose_backend():
     """(backend, degraded): Elasticsearch when configured and not known to be down."""
     if settings.ELASTICSEARCH_URL:
-        from search.backends import breaker, elastic
-
         if not breaker.is_open():
             return elastic.ElasticsearchBackend(), False
         return database.for_connection(), True
@@ -173,6 +172,4 @@ def tag_facets(counts: dict[str, int], filters: Filters, limit: int = 12) -> lis
 
 def suggest(query: str, limit: int | None = None) -> dict:
     """Titles and tags for the search box: the last word is treated as a prefix."""
-    from search.suggest import suggestions
-
     return suggestions(query, limit or settings.SEARCH_SUGGEST_LIMIT)

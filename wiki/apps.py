@@ -1,16 +1,30 @@
 from django.apps import AppConfig
 
+from hub import members, page_context
+from hub.markdown import register_preprocessor
+from search import registry
+
 
 class WikiConfig(AppConfig):
     name = "wiki"
     verbose_name = "Wiki"
 
     def ready(self):
-        from hub.markdown import register_preprocessor
-        from search import registry
-        from wiki import links, search_adapters, signal_handlers
+        from wiki import links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
+        from wiki.models import WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
 
         register_preprocessor(links.preprocess)
         for adapter in search_adapters.ADAPTERS:
             registry.register(adapter)
         signal_handlers.connect()
+        page_context.register(WikiPage, views.wiki_page_context)
+        page_context.register(WikiIndexPage, views.wiki_index_context)
+        members.register(
+            members.MemberSection(
+                "wiki.profile_contributions",
+                members.PROFILE,
+                "wiki/includes/profile_contributions.html",
+                selectors.profile_contributions,
+                10,
+            )
+        )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django_comments_xtd.models import XtdComment
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageLogEntry
 
@@ -20,7 +21,16 @@ from wiki.demo_data.articles_pathway import PATHWAY, PHILOSOPHY, PROJECTS
 from wiki.demo_data.articles_practice import PRACTICE, THINKERS
 from wiki.demo_data.debates import DEBATES
 from wiki.demo_files import DOCUMENTS
-from wiki.models import ArticleDocument, ArticlePage, DebatePage, DebatePosition, WikiCategory, WikiIndexPage
+from wiki.models import (
+    ArticleDocument,
+    ArticlePage,
+    DebatePage,
+    DebatePosition,
+    PageWatch,
+    TagWatch,
+    WikiCategory,
+    WikiIndexPage,
+)
 
 ARTICLES = [*PRACTICE, *THINKERS, *PATHWAY, *PROJECTS, *PHILOSOPHY]
 FIRST_AUTHORS = ["amara", "ben", "chloe", "dev", "eilidh", "farah", "gareth", "hana", "isaac", "jo", "kofi"]
@@ -181,10 +191,6 @@ def load_debates(demo: DemoContext, index) -> None:
 
 def load_watches(demo: DemoContext) -> None:
     """A few members watch pages and tags, so the watch buttons show their 'watching' state."""
-    from taggit.models import Tag
-
-    from wiki.models import PageWatch, TagWatch
-
     page = ArticlePage.objects.filter(slug="listening-one-to-one").first()
     if page:
         PageWatch.objects.get_or_create(user=demo.user("member-alice"), page=page)

@@ -3,7 +3,6 @@
 from contextvars import ContextVar
 
 from django import forms
-from django.db.models.functions import Lower
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
@@ -25,13 +24,8 @@ class WikiPageForm(WagtailAdminPageForm):
             PREFILL_TITLE.set("")
 
     def clean_title(self):
-        from wiki.models import WikiPage
-
         title = self.cleaned_data["title"]
-        clash = WikiPage.objects.annotate(lower_title=Lower("title")).filter(lower_title=title.lower())
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
+        if self.instance.title_clashes(title):
             raise forms.ValidationError("Another wiki page already has this title. Choose a different title.")
         return title
 

@@ -2,6 +2,8 @@
 
 Revisions are Wagtail's own; the change note people write is the `edit_summary` field, which
 Wagtail stores inside each revision's content (docs/adr/0012-history-and-change-notes.md).
+`PageHistoryMixin` gives wiki pages their /history/ and /history/diff/ routes; it works on the page
+it is given and imports no model of the wiki, so wiki/models.py can use it without a cycle.
 """
 
 import difflib
@@ -9,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from django.db.models.fields.json import KT
+from django.shortcuts import render
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageLogEntry, Revision
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -64,3 +68,31 @@ def word_diff(old: str, new: str) -> list[Segment]:
 
 def diff_revisions(old: Revision, new: Revision) -> list[Segment]:
     return word_diff(document_text(old.as_object()), document_text(new.as_object()))
+
+
+def _revision_or_none(page, value):
+    if not str(value or "").isdigit():
+        return None
+    return page.revisions.select_related("user").filter(pk=int(value)).first()
+
+
+class PageHistoryMixin(RoutablePageMixin):
+    """The routes every wiki page has for its history and the differences between two versions."""
+
+    @path("history/")
+    def history(self, request):
+        return render(request, "wiki/page_history.html", {"page": self, "revisions": revisions(self)})
+
+    @path("history/diff/")
+    def diff(self, request):
+        old = _revision_or_none(self, request.GET.get("from"))
+        new = _revision_or_none(self, request.GET.get("to"))
+        if old is None or new is None:
+            error = "Choose two versions of this page from its history to compare."
+            return render(request, "wiki/page_diff.html", {"page": self, "error": error}, status=400)
+        if old.created_at > new.created_at:
+            old, new = new, old
+        segments = diff_revisions(old, new)
+        context = {"page": self, "old": old, "new": new, "segments": segments}
+        context["changed"] = any(segment.op != "equal" for segment in segments)
+        return render(request, "wiki/page_diff.html", context)

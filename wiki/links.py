@@ -13,6 +13,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.html import escape
 
+from wiki.models import WikiIndexPage, WikiPage
+
 LINK = re.compile(r"\[\[([^\[\]|\n]{1,255})(?:\|([^\[\]\n]{1,255}))?\]\]")
 # Fenced blocks and inline code spans show `[[...]]` literally, as a person writing about wiki syntax expects.
 CODE = re.compile(r"(^(?P<fence>```|~~~).*?^(?P=fence)|`[^`\n]+`)", re.DOTALL | re.MULTILINE)
@@ -41,8 +43,6 @@ def link_keys(text: str) -> set[str]:
 
 def resolve(keys: set[str]) -> dict:
     """Map each key to the live wiki page it names (by title first, then slug). One query."""
-    from wiki.models import WikiPage
-
     if not keys:
         return {}
     pages = list(
@@ -62,8 +62,6 @@ def resolve(keys: set[str]) -> dict:
 
 
 def can_create_pages(user) -> bool:
-    from wiki.models import WikiIndexPage
-
     if user is None or not user.is_authenticated:
         return False
     index = WikiIndexPage.objects.first()

@@ -7,17 +7,19 @@ See docs/adr/0010-wiki-page-model.md.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
+from hub.page_context import PageContextMixin
 from wiki.forms import WikiPageForm
+from wiki.history import PageHistoryMixin
 
 
 class WikiCategory(models.Model):
@@ -45,7 +47,7 @@ class WikiPageTag(TaggedItemBase):
     content_object = ParentalKey("wiki.WikiPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class WikiPage(RoutablePageMixin, Page):
+class WikiPage(PageContextMixin, PageHistoryMixin, Page):
     """What articles and debates have in common: a summary, a Markdown body, a category and tags."""
 
     summary = models.CharField(max_length=300, help_text="One or two plain sentences shown in lists.")
@@ -78,27 +80,15 @@ class WikiPage(RoutablePageMixin, Page):
         """Every Markdown text on the page, for the wiki link table."""
         return [self.body]
 
-    @path("history/")
-    def history(self, request):
-        from wiki import views
-
-        return views.page_history(request, self)
-
-    @path("history/diff/")
-    def diff(self, request):
-        from wiki import views
-
-        return views.page_diff(request, self)
-
-    def get_context(self, request, *args, **kwargs):
-        from wiki import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.page_sidebar(self, request.user))
-        return context
+    def title_clashes(self, title: str) -> bool:
+        """True when another wiki page has this title, in any case: `[[Page title]]` links resolve by title."""
+        clash = WikiPage.objects.annotate(lower_title=Lower("title")).filter(lower_title=title.lower())
+        if self.pk:
+            clash = clash.exclude(pk=self.pk)
+        return clash.exists()
 
 
-class WikiIndexPage(Page):
+class WikiIndexPage(PageContextMixin, Page):
     """The wiki's front page at /wiki/: categories, newest and recently changed pages, tags."""
 
     intro = models.TextField(blank=True)
@@ -109,13 +99,6 @@ class WikiIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["wiki.ArticlePage", "wiki.DebatePage"]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from wiki import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.index_context())
-        return context
 
 
 class ArticlePage(WikiPage):

@@ -7,10 +7,12 @@ costs the same number of queries however much content it shows.
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Max, Prefetch
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from taggit.models import Tag
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
+from wiki import links
 from wiki.models import PageWatch, TagWatch, WikiCategory, WikiPage, WikiPageTag
 
 
@@ -40,6 +42,23 @@ def pages_contributed_by(user, limit: int = 20) -> list:
         .annotate(str_id=Cast("pk", CharField()))
         .filter(str_id__in=revised)
         .order_by("-last_published_at", "-pk")[:limit]
+    )
+
+
+def profile_contributions(member, viewer) -> dict:
+    """The wiki's part of an organiser's profile (a hub.members section): pages they revised."""
+    return {"pages": pages_contributed_by(member, limit=10)}
+
+
+def backlinks(page: WikiPage) -> list[WikiPage]:
+    """Live wiki pages whose Markdown links to `page` by its current title or slug."""
+    keys = {links.normalise(page.title), page.slug}
+    return list(
+        WikiPage.objects.live()
+        .filter(outgoing_links__target_key__in=keys)
+        .exclude(pk=page.pk)
+        .distinct()
+        .order_by("title")
     )
 
 
@@ -96,15 +115,13 @@ def watch_state(page: WikiPage, user) -> dict:
 
 def page_sidebar(page: WikiPage, user) -> dict:
     """What every wiki page shows around its body: links here, contributors, last edit, editing."""
-    from wiki import services
-
     latest = (
         Revision.objects.filter(pk=page.latest_revision_id).select_related("user").first()
         if page.latest_revision_id
         else None
     )
     return {
-        "backlinks": services.backlinks(page),
+        "backlinks": backlinks(page),
         "contributors": contributors(page),
         "last_revision": latest,
         "can_edit": user.is_authenticated and page.permissions_for_user(user).can_edit(),
@@ -115,9 +132,6 @@ def page_sidebar(page: WikiPage, user) -> dict:
 
 def recent_changes(category: str = "", tag: str = "", contributor: str = ""):
     """Every publish of a wiki page still in the wiki, newest first, as Wagtail logged it."""
-    from django.db.models.fields.json import KeyTextTransform
-    from wagtail.models import PageLogEntry
-
     entries = (
         PageLogEntry.objects.filter(action="wagtail.publish", page__wikipage__isnull=False)
         .select_related("user", "page__wikipage__category")

@@ -36,18 +36,6 @@ def clear_links(page: WikiPage) -> None:
     WikiLink.objects.filter(source_id=page.pk).delete()
 
 
-def backlinks(page: WikiPage) -> list[WikiPage]:
-    """Live wiki pages whose Markdown links to `page` by its current title or slug."""
-    keys = {links.normalise(page.title), page.slug}
-    return list(
-        WikiPage.objects.live()
-        .filter(outgoing_links__target_key__in=keys)
-        .exclude(pk=page.pk)
-        .distinct()
-        .order_by("title")
-    )
-
-
 # --- watching -----------------------------------------------------------------------------------
 
 

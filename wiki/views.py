@@ -1,5 +1,6 @@
-"""Public views of the wiki beyond the pages Wagtail serves: history, recent changes, lists,
-documents and watching. Thin: the rules are in wiki/services.py, the queries in wiki/selectors.py."""
+"""Public views of the wiki beyond the pages Wagtail serves: recent changes, lists, documents and
+watching, and the context of the wiki's pages. Thin: the rules are in wiki/services.py, the queries
+in wiki/selectors.py; page history and diffs are wiki/history.py's routes."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 
-from wiki import history, links, selectors, services
+from wiki import links, selectors, services
 from wiki.forms import WatchForm
 from wiki.models import WikiCategory, WikiIndexPage, WikiPage
 
@@ -21,36 +22,14 @@ def _paginate(request, items):
     return Paginator(items, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def page_history(request, page):
-    return render(
-        request,
-        "wiki/page_history.html",
-        {"page": page, "revisions": history.revisions(page)},
-    )
+def wiki_page_context(page, request) -> dict:
+    """What every wiki page shows around its body (registered for WikiPage in WikiConfig.ready())."""
+    return selectors.page_sidebar(page, request.user)
 
 
-def _revision_or_none(page, value):
-    if not str(value or "").isdigit():
-        return None
-    return page.revisions.select_related("user").filter(pk=int(value)).first()
-
-
-def page_diff(request, page):
-    old = _revision_or_none(page, request.GET.get("from"))
-    new = _revision_or_none(page, request.GET.get("to"))
-    if old is None or new is None:
-        return render(
-            request,
-            "wiki/page_diff.html",
-            {"page": page, "error": "Choose two versions of this page from its history to compare."},
-            status=400,
-        )
-    if old.created_at > new.created_at:
-        old, new = new, old
-    segments = history.diff_revisions(old, new)
-    context = {"page": page, "old": old, "new": new, "segments": segments}
-    context["changed"] = any(segment.op != "equal" for segment in segments)
-    return render(request, "wiki/page_diff.html", context)
+def wiki_index_context(page, request) -> dict:
+    """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready())."""
+    return selectors.index_context()
 
 
 def recent_changes(request):

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from hub import feedback
 from hub.markdown import render
 
 register = template.Library()
@@ -30,3 +31,21 @@ def markdown_for_reader(context, text: str):
 def author_badge(author):
     """An author's name with their reputation. Callers select_related the user's reputation."""
     return {"author": author}
+
+
+@register.filter
+def star(score):
+    """The eBay-style star a feedback score has earned, or None."""
+    try:
+        return feedback.star_for(int(score))
+    except (TypeError, ValueError):
+        return None
+
+
+@register.filter
+def percentage_positive(user) -> str:
+    """ "97.5%" from the stored rater-weeks, or a dash when nobody has rated the member in 12 months."""
+    value = feedback.percentage_positive(user.feedback_positive_weeks, user.feedback_negative_weeks)
+    if value is None:
+        return "–"
+    return f"{value:g}%"

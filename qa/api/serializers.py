@@ -3,7 +3,7 @@
 from rest_framework import serializers
 from taggit.models import Tag
 
-from qa import reputation
+from hub import feedback
 from qa.models import Answer, Comment, Question, Rating
 
 
@@ -16,10 +16,10 @@ class MemberSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_percentage_positive(self, user) -> float | None:
-        return reputation.percentage_positive(user.feedback_positive_weeks, user.feedback_negative_weeks)
+        return feedback.percentage_positive(user.feedback_positive_weeks, user.feedback_negative_weeks)
 
     def get_star(self, user) -> str | None:
-        star = reputation.star_for(user.feedback_score)
+        star = feedback.star_for(user.feedback_score)
         return star.name if star else None
 
     def get_url(self, user) -> str:

@@ -1,6 +1,7 @@
 """Following questions and tags, and telling followers what changed."""
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from hub import notifications
 from qa.models import Follow, Question
@@ -25,8 +26,6 @@ def unfollow(user, *, question: Question | None = None, tag=None) -> int:
 
 
 def unsubscribe_url(item: Follow) -> str:
-    from django.urls import reverse
-
     token = notifications.make_unsubscribe_token(FOLLOW_TOKEN_KIND, item.pk)
     return notifications.absolute_url(reverse("qa:unsubscribe", args=[token]))
 

@@ -9,6 +9,7 @@ import datetime as dt
 from django.conf import settings
 
 from hub import roles
+from qa.models import Answer, Comment, Flag, Question, Rating
 from qa.services.errors import RateLimited
 
 MESSAGES = {
@@ -37,8 +38,6 @@ def is_limited(user) -> bool:
 
 
 def _recent(kind: str, user, since: dt.datetime):
-    from qa.models import Answer, Comment, Flag, Question, Rating
-
     querysets = {
         "question": Question.objects.filter(author=user, created_at__gte=since).values_list("created_at"),
         "answer": Answer.objects.filter(author=user, created_at__gte=since).values_list("created_at"),

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from qa import reputation
-from qa.models import Answer, Comment, Flag, Question
+from qa.models import Answer, Comment, Flag, Question, Rating
 from qa.services import limits
 from qa.services.errors import NotAllowed, QaError
 from search import indexing
@@ -110,8 +110,6 @@ def dismiss(moderator, item: Flag, *, now: dt.datetime | None = None) -> None:
 
 def serial_raters(now: dt.datetime | None = None):
     """Members with held ratings awaiting review, with how many, for the moderators' list."""
-    from qa.models import Rating
-
     return (
         Rating.objects.filter(held=True, reviewed_at__isnull=True)
         .values("rater__username", "recipient__username")

@@ -1,28 +1,8 @@
-"""Template helpers for reputation figures and accessible form fields."""
+"""Template helpers of the forum: accessible form fields and rating labels."""
 
 from django import template
 
-from qa import reputation
-
 register = template.Library()
-
-
-@register.filter
-def star(score):
-    """The eBay-style star a feedback score has earned, or None."""
-    try:
-        return reputation.star_for(int(score))
-    except (TypeError, ValueError):
-        return None
-
-
-@register.filter
-def percentage_positive(user) -> str:
-    """ "97.5%" from the stored rater-weeks, or a dash when nobody has rated the member in 12 months."""
-    value = reputation.percentage_positive(user.feedback_positive_weeks, user.feedback_negative_weeks)
-    if value is None:
-        return "–"
-    return f"{value:g}%"
 
 
 @register.inclusion_tag("qa/includes/field.html")

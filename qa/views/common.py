@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from hub.views import too_many_requests
@@ -25,8 +26,6 @@ def refused(request, error: QaError, back: str):
 def get_post(kind: str, pk: int):
     model = POST_MODELS.get(kind)
     if model is None:
-        from django.http import Http404
-
         raise Http404("No such kind of post.")
     return get_object_or_404(model.objects.visible(), pk=pk)
 

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from hub import demo as hub_demo
+from hub import feedback
 from hub.demo_support import DemoContext
 from qa import demo as qa_demo
-from qa import reputation
 from qa.models import Answer, Comment, Question, Rating
 from qa.services import ratings
 
@@ -30,7 +30,7 @@ def test_demo_builds_a_varied_forum_and_can_run_twice():
     assert questions.filter(answer_count=0).count() >= 3
     dates = Rating.objects.order_by("updated_at").values_list("updated_at", flat=True)
     assert (dates.last() - dates.first()).days >= 480
-    stars = {reputation.star_for(score) for score in get_user_model().objects.values_list("feedback_score", flat=True)}
+    stars = {feedback.star_for(score) for score in get_user_model().objects.values_list("feedback_score", flat=True)}
     assert len(stars) >= 3  # at least no star, yellow and blue
     assert ratings.recompute_all() == []  # stored figures match the ratings
     assert "already there" in context.out.getvalue()

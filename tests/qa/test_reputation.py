@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from hub import roles
+from hub import feedback, roles
 from qa import reputation
 from qa.models import Rating
 from qa.services import ratings
@@ -143,7 +143,7 @@ def test_recompute_with_nothing_changed_says_so(asker, answerer, raters):
     ],
 )
 def test_star_tiers_start_at_their_thresholds(score, expected):
-    star = reputation.star_for(score)
+    star = feedback.star_for(score)
     assert (star.name if star else None) == expected
 
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_user
 from tests.wiki.conftest import make_article, make_debate, publish
-from wiki import services
+from wiki import selectors
 from wiki.models import DebatePosition, WikiLink
 
 
@@ -26,15 +26,15 @@ def test_wiki_index_exists_after_migrate_at_wiki(client, wiki_index):
 def test_backlinks_follow_a_rename_of_the_target(client, organiser):
     target = make_article(organiser, "Power mapping")
     source = make_article(organiser, "Action planning", "Begin with [[Power mapping]].")
-    assert [p.pk for p in services.backlinks(target)] == [source.pk]
+    assert [p.pk for p in selectors.backlinks(target)] == [source.pk]
     target.title = "Mapping power"
     publish(target, organiser, "Renamed")
-    assert services.backlinks(target) == []
+    assert selectors.backlinks(target) == []
     response = client.get(source.url)
     assert "wiki-link--missing" in response.content.decode()
     source.body = "Begin with [[Mapping power]]."
     publish(source, organiser, "Fixed the link")
-    assert [p.pk for p in services.backlinks(target)] == [source.pk]
+    assert [p.pk for p in selectors.backlinks(target)] == [source.pk]
     assert list(WikiLink.objects.values_list("source_id", "target_key")) == [(source.pk, "mapping power")]
 
 
@@ -42,7 +42,7 @@ def test_backlinks_drop_a_deleted_source(organiser):
     target = make_article(organiser, "Power mapping")
     source = make_article(organiser, "Action planning", "See [[Power mapping]].")
     source.delete()
-    assert services.backlinks(target) == []
+    assert selectors.backlinks(target) == []
     assert WikiLink.objects.count() == 0
 
 
@@ -50,7 +50,7 @@ def test_backlinks_drop_an_unpublished_source(organiser):
     target = make_article(organiser, "Power mapping")
     source = make_article(organiser, "Action planning", "See [[Power mapping]].")
     source.unpublish()
-    assert services.backlinks(target) == []
+    assert selectors.backlinks(target) == []
 
 
 def test_deleted_target_turns_links_into_missing_links(client, organiser):

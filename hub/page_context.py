@@ -1,0 +1,56 @@
+"""What a Wagtail page shows beyond its own fields, supplied by the modules above its model.
+
+A page model sits at the bottom of its app: the app's selectors, services and views import it, so
+it cannot import them back (docs/architecture.md). Yet a wiki page shows its backlinks and
+watchers, a profile its feeds, the home page the newest of every part. So a page mixes in
+`PageContextMixin`, and its app's `AppConfig.ready()` says who supplies the rest:
+
+    page_context.register(WikiPage, views.wiki_page_context)
+
+A provider is a function `(page, request) -> dict`. Those registered for the page's class and for
+each of its base classes run, the most general class first, each class's in the order registered.
+"""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest
+
+Provider = Callable[[object, HttpRequest], dict]
+
+_providers: dict[type, list[Provider]] = {}
+
+
+def register(page_class: type, provider: Provider) -> Provider:
+    """Add `provider` to what pages of `page_class` (and its subclasses) show. Registering twice is a no-op."""
+    registered = _providers.setdefault(page_class, [])
+    if provider not in registered:
+        registered.append(provider)
+    return provider
+
+
+def unregister(page_class: type, provider: Provider) -> None:
+    """Drop a provider (tests register throwaway ones and remove them afterwards)."""
+    registered = _providers.get(page_class, [])
+    if provider in registered:
+        registered.remove(provider)
+
+
+def providers_for(page_class: type) -> list[Provider]:
+    return [provider for cls in reversed(page_class.__mro__) for provider in _providers.get(cls, [])]
+
+
+def collect(page, request: HttpRequest) -> dict:
+    """The context every provider for `page` adds, later providers winning on a shared key."""
+    context: dict = {}
+    for provider in providers_for(type(page)):
+        context.update(provider(page, request))
+    return context
+
+
+class PageContextMixin:
+    """Mix into a Wagtail page model (before `Page`) so its context includes what providers add."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(collect(self, request))
+        return context
