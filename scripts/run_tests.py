@@ -1,6 +1,6 @@
 """The whole test suite, as the README's `make test` runs it.
 
-Passes, in order: checks (manage.py check, makemigrations --check, ruff), pytest on SQLite,
+Passes, in order: checks (manage.py check, makemigrations --check, ruff, lint-imports), pytest on SQLite,
 pytest again on PostgreSQL, and the browser tests in headless Chromium. Under CI=true a
 missing PostgreSQL or Chromium fails the run with a clear message; elsewhere the run ends by
 saying plainly which passes did not run. The last line counts every test of every pass.
@@ -59,13 +59,15 @@ def run(command: list[str], env: dict | None = None) -> int:
 
 
 def checks(summary: Summary) -> None:
-    banner("Checks: manage.py check, makemigrations --check, ruff")
+    banner("Checks: manage.py check, makemigrations --check, ruff, import layers")
     env = {"DJANGO_SETTINGS_MODULE": "settings.test"}
     steps = [
         ("manage.py check", [PYTHON, "manage.py", "check", "--fail-level", "WARNING"]),
         ("makemigrations --check", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"]),
         ("ruff check", [PYTHON, "-m", "ruff", "check", "."]),
         ("ruff format --check", [PYTHON, "-m", "ruff", "format", "--check", "."]),
+        # The layer contracts in pyproject.toml; a broken one names the import that broke it.
+        ("lint-imports", [str(Path(PYTHON).with_name("lint-imports"))]),
     ]
     for label, command in steps:
         if run(command, env) != 0:

@@ -1,10 +1,9 @@
 """Every template of the hub is safe to serve under a strict Content Security Policy."""
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-APPS = ["hub", "home", "wiki", "qa", "profiles", "search"]
+from tests.architecture.project import ROOT, first_party_apps
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.I)
 EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
@@ -12,7 +11,7 @@ STYLE_ELEMENT = re.compile(r"<style[\s>]", re.I)
 
 
 def templates():
-    for app in APPS:
+    for app in first_party_apps():
         yield from sorted((ROOT / app / "templates").rglob("*.html"))
         yield from sorted((ROOT / app / "templates").rglob("*.txt"))
 
