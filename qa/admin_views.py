@@ -12,12 +12,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from qa import reputation
+from qa import kinds, reputation
 from qa.models import Answer, Comment, Flag, Question, Rating
 from qa.services import moderation, ratings
 from qa.services.errors import QaError
-
-TARGETS = {"question": Question, "answer": Answer, "comment": Comment}
 
 
 def _require_moderator(request) -> None:
@@ -65,7 +63,7 @@ def queue(request):
 
 
 def _target(kind: str, pk: int):
-    model = TARGETS.get(kind)
+    model = kinds.model_for(kind)
     if model is None:
         raise Http404("No such kind of content.")
     return get_object_or_404(model, pk=pk)
@@ -99,7 +97,7 @@ def restore(request, kind: str, pk: int):
 @require_POST
 def lock(request, kind: str, pk: int):
     _require_moderator(request)
-    question = moderation.question_of(_target(kind, pk))
+    question = kinds.question_of(_target(kind, pk))
     locked = request.POST.get("unlock") is None
     success = "Question locked." if locked else "Question unlocked."
     return _done(request, lambda: moderation.lock(request.user, question, locked), success)

@@ -258,6 +258,10 @@ class Revision(models.Model):
     def __str__(self) -> str:
         return f"Revision {self.number}"
 
+    @property
+    def post(self):
+        return self.question or self.answer
+
 
 class Follow(models.Model):
     """A member following a question or a tag, by email, immediately or in the daily digest."""

@@ -1,4 +1,4 @@
-"""Page history and word-level diffs between two revisions of a wiki page's Markdown.
+"""Page history and word-level differences between two revisions of a wiki page's Markdown.
 
 Revisions are Wagtail's own; the change note people write is the `edit_summary` field, which
 Wagtail stores inside each revision's content (docs/adr/0012-history-and-change-notes.md).
@@ -6,22 +6,12 @@ Wagtail stores inside each revision's content (docs/adr/0012-history-and-change-
 it is given and imports no model of the wiki, so wiki/models.py can use it without a cycle.
 """
 
-import difflib
-import re
-from dataclasses import dataclass
-
 from django.db.models.fields.json import KT
 from django.shortcuts import render
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageLogEntry, Revision
 
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
-
-
-@dataclass(frozen=True)
-class Segment:
-    op: str  # "equal", "insert" or "delete"
-    text: str
+from hub import diff
 
 
 def revisions(page) -> list[Revision]:
@@ -54,20 +44,9 @@ def document_text(page) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def word_diff(old: str, new: str) -> list[Segment]:
-    """Word-level differences: runs of equal, deleted and inserted text, in reading order."""
-    a, b = TOKEN.findall(old), TOKEN.findall(new)
-    segments: list[Segment] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op in ("equal", "delete", "replace") and i2 > i1:
-            segments.append(Segment("equal" if op == "equal" else "delete", "".join(a[i1:i2])))
-        if op in ("insert", "replace") and j2 > j1:
-            segments.append(Segment("insert", "".join(b[j1:j2])))
-    return segments
-
-
-def diff_revisions(old: Revision, new: Revision) -> list[Segment]:
-    return word_diff(document_text(old.as_object()), document_text(new.as_object()))
+def diff_revisions(old: Revision, new: Revision) -> list[diff.Segment]:
+    """Word by word: wiki pages are prose (hub/diff.py)."""
+    return diff.words(document_text(old.as_object()), document_text(new.as_object()))
 
 
 def _revision_or_none(page, value):

@@ -1,9 +1,11 @@
 """JSON shapes of the forum's API. Reading serializers are plain; writes go through qa.services."""
 
+from django.urls import reverse
 from rest_framework import serializers
 from taggit.models import Tag
 
 from hub import feedback
+from qa import kinds
 from qa.models import Answer, Comment, Question, Rating
 
 
@@ -23,7 +25,7 @@ class MemberSerializer(serializers.Serializer):
         return star.name if star else None
 
     def get_url(self, user) -> str:
-        return f"/members/{user.username}/"
+        return reverse("hub:member", args=[user.username])
 
 
 class ReputationSerializer(MemberSerializer):
@@ -96,7 +98,7 @@ class CommentWriteSerializer(serializers.Serializer):
 
 
 class RatingWriteSerializer(serializers.Serializer):
-    post_type = serializers.ChoiceField(choices=["question", "answer"])
+    post_type = serializers.ChoiceField(choices=list(kinds.RATED_POST_KEYS))
     post_id = serializers.IntegerField(min_value=1)
     value = serializers.ChoiceField(choices=[1, 0, -1])
     feedback = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")

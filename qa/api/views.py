@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.models import Tag
 
-from qa import selectors
+from qa import kinds, selectors
 from qa.api import serializers as s
 from qa.models import Answer, Comment, Question, Rating
 from qa.services import moderation, posts, ratings
@@ -166,7 +166,7 @@ class RatingList(generics.ListAPIView):
     @extend_schema(request=s.RatingWriteSerializer, responses={201: s.RatingSerializer})
     def post(self, request):
         data = _valid(s.RatingWriteSerializer, request)
-        model = Question if data["post_type"] == "question" else Answer
+        model = kinds.model_for(data["post_type"], rated_posts_only=True)
         post = get_object_or_404(model.objects.visible(), pk=data["post_id"])
         try:
             rating = ratings.rate(request.user, post, int(data["value"]), data["feedback"])
@@ -200,7 +200,7 @@ class MemberReputation(generics.RetrieveAPIView):
 class FlagCreate(APIView):
     @extend_schema(request=None, responses={201: None})
     def post(self, request, kind, pk):
-        model = {"question": Question, "answer": Answer, "comment": Comment}.get(kind)
+        model = kinds.model_for(kind)
         if model is None:
             raise exceptions.NotFound()
         target = get_object_or_404(model.objects.visible(), pk=pk)

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from qa import reputation
-from qa.models import Answer, Comment, Flag, Question, Rating
+from qa.models import Answer, Flag, Question, Rating
 from qa.services import limits
 from qa.services.errors import NotAllowed, QaError
 from search import indexing
@@ -92,14 +92,6 @@ def lock(moderator, question: Question, locked: bool = True, *, now: dt.datetime
     question.save(update_fields=["locked_at"])
 
 
-def question_of(target) -> Question:
-    if isinstance(target, Question):
-        return target
-    if isinstance(target, Answer):
-        return target.question
-    return target.question or target.answer.question
-
-
 @transaction.atomic
 def dismiss(moderator, item: Flag, *, now: dt.datetime | None = None) -> None:
     now = now or timezone.now()
@@ -116,6 +108,3 @@ def serial_raters(now: dt.datetime | None = None):
         .annotate(held_count=Count("pk", filter=Q(held=True)))
         .order_by("-held_count")
     )
-
-
-TARGET_MODELS = {"question": Question, "answer": Answer, "comment": Comment}

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from qa import reputation
+from qa import kinds, reputation
 from qa.models import Answer, Comment, Question, Rating, Revision
 from qa.services import follows, limits, ratings, tags
 from qa.services.errors import NotAllowed, QaError
@@ -37,7 +37,7 @@ def _clean_body(body: str, minimum: int = 20) -> str:
 
 
 def _record_revision(post, editor, now: dt.datetime, summary: str) -> Revision:
-    target = {"question": post} if isinstance(post, Question) else {"answer": post}
+    target = kinds.pointer(post)
     number = Revision.objects.filter(**target).count() + 1
     tag_text = ", ".join(sorted(tag.name for tag in post.tags.all())) if isinstance(post, Question) else ""
     return Revision.objects.create(
@@ -121,7 +121,7 @@ def answer(author, question: Question, body: str, *, now: dt.datetime | None = N
 def can_edit(user, post) -> bool:
     if not user.is_authenticated:
         return False
-    question = post if isinstance(post, Question) else post.question
+    question = kinds.question_of(post)
     if post.is_hidden or question.is_locked:
         return reputation.is_moderator(user)
     return post.author_id == user.pk or reputation.has_privilege(user, reputation.EDIT_OTHERS)
@@ -171,7 +171,7 @@ def rollback(editor, revision: Revision, *, now=None):
 def comment(author, post, body: str, *, now: dt.datetime | None = None) -> Comment:
     now = now or timezone.now()
     _require_member(author)
-    question = post if isinstance(post, Question) else post.question
+    question = kinds.question_of(post)
     if post.is_hidden or question.is_hidden:
         raise NotAllowed("This post has been hidden by a moderator.")
     if question.is_locked:
@@ -180,8 +180,7 @@ def comment(author, post, body: str, *, now: dt.datetime | None = None) -> Comme
     if not 2 <= len(body) <= 600:
         raise QaError("Write a comment of 2 to 600 characters.")
     limits.check("comment", author, now)
-    target = {"question": post} if isinstance(post, Question) else {"answer": post}
-    item = Comment.objects.create(author=author, body=body, created_at=now, **target)
+    item = Comment.objects.create(author=author, body=body, created_at=now, **kinds.pointer(post))
     Question.objects.filter(pk=question.pk).update(last_activity_at=now)
     follows.tell_followers(
         question,

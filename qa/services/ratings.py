@@ -14,17 +14,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from qa import reputation
+from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
 from qa.services import limits
 from qa.services.errors import NotAllowed, QaError
 from search import indexing
 
 Post = Question | Answer
-
-
-def _target(post: Post) -> dict:
-    return {"question": post} if isinstance(post, Question) else {"answer": post}
 
 
 def check_can_rate(rater, post: Post, value: int) -> None:
@@ -106,7 +102,7 @@ def rate(
     if not from_acceptance:
         limits.check("rating", rater, now)
     _lock_recipient(post.author_id)
-    existing = Rating.objects.select_for_update().filter(rater=rater, **_target(post)).first()
+    existing = Rating.objects.select_for_update().filter(rater=rater, **kinds.pointer(post)).first()
     held = False if from_acceptance else _is_serial(rater, post.author_id, now, existing)
     if existing is None:
         rating = Rating.objects.create(
@@ -118,7 +114,7 @@ def rate(
             created_at=now,
             updated_at=now,
             held=held,
-            **_target(post),
+            **kinds.pointer(post),
         )
         _move_score(post, value)
     else:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
@@ -12,7 +13,7 @@ from qa.forms import CloseForm, CommentForm, FlagForm, FollowForm, RatingForm
 from qa.models import Answer, Follow, Question
 from qa.services import follows, moderation, posts, ratings
 from qa.services.errors import QaError
-from qa.views.common import FLAG_MODELS, get_post, refused
+from qa.views.common import get_post, refused
 
 
 @login_required
@@ -129,7 +130,7 @@ def follow_question(request, pk: int):
 @require_POST
 def follow_tag(request, tag: str):
     tag_row = get_object_or_404(Tag, slug=tag)
-    return _follow(request, f"/questions/tagged/{tag_row.slug}/", tag=tag_row)
+    return _follow(request, reverse("qa:tagged", args=[tag_row.slug]), tag=tag_row)
 
 
 def unsubscribe(request, token: str):
@@ -147,10 +148,7 @@ def unsubscribe(request, token: str):
 
 @login_required
 def flag(request, kind: str, pk: int):
-    model = FLAG_MODELS.get(kind)
-    if model is None:
-        raise Http404("No such kind of post.")
-    target = get_object_or_404(model.objects.visible(), pk=pk)
+    target = get_post(kind, pk, rated_posts_only=False)
     form = FlagForm(request.POST or None)
     back = target.get_absolute_url()
     if request.method == "POST" and form.is_valid():

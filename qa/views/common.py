@@ -1,4 +1,4 @@
-"""Helpers every forum view shares: turning a refused rule into the right response."""
+"""Helpers every forum view shares: the post an address names, and a refused rule's response."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -6,11 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from hub.views import too_many_requests
-from qa.models import Answer, Comment, Question
+from qa import kinds
 from qa.services.errors import NotAllowed, QaError, RateLimited
-
-POST_MODELS = {"question": Question, "answer": Answer}
-FLAG_MODELS = {"question": Question, "answer": Answer, "comment": Comment}
 
 
 def refused(request, error: QaError, back: str):
@@ -23,12 +20,9 @@ def refused(request, error: QaError, back: str):
     return redirect(back)
 
 
-def get_post(kind: str, pk: int):
-    model = POST_MODELS.get(kind)
+def get_post(kind: str, pk: int, *, rated_posts_only: bool = True):
+    """The visible question or answer (or, when asked, comment) that an address names, or 404."""
+    model = kinds.model_for(kind, rated_posts_only=rated_posts_only)
     if model is None:
         raise Http404("No such kind of post.")
     return get_object_or_404(model.objects.visible(), pk=pk)
-
-
-def question_url(post) -> str:
-    return post.get_absolute_url()

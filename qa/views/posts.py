@@ -1,7 +1,5 @@
 """Reading a question and writing posts: ask, answer, edit, and the revision history."""
 
-import difflib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,12 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from qa import reputation, selectors
+from hub import diff
+from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
 from qa.models import Answer, Follow, Question, Revision
 from qa.services import posts
 from qa.services.errors import QaError, RateLimited
-from qa.views.common import refused
+from qa.views.common import get_post, refused
 
 
 def question_detail(request, pk: int, slug: str = ""):
@@ -126,18 +125,10 @@ def edit_answer(request, pk: int):
     )
 
 
-def _post_for_history(kind: str, pk: int):
-    if kind not in ("question", "answer"):
-        raise Http404("No such kind of post.")
-    if kind == "question":
-        return get_object_or_404(Question.objects.visible(), pk=pk)
-    return get_object_or_404(Answer.objects.visible().select_related("question"), pk=pk)
-
-
 def history(request, kind: str, pk: int):
-    post = _post_for_history(kind, pk)
-    revisions = Revision.objects.filter(**{kind: post}).select_related("editor").order_by("-number")
-    question = post if kind == "question" else post.question
+    post = get_post(kind, pk)
+    revisions = Revision.objects.filter(**kinds.pointer(post)).select_related("editor").order_by("-number")
+    question = kinds.question_of(post)
     return render(
         request,
         "qa/history.html",
@@ -151,31 +142,30 @@ def history(request, kind: str, pk: int):
     )
 
 
-def _text(revision: Revision | None) -> list[str]:
+def _text(revision: Revision | None) -> str:
     if revision is None:
-        return []
+        return ""
     head = [f"Title: {revision.title}", f"Tags: {revision.tags}", ""] if revision.question_id else []
-    return head + revision.body.splitlines()
+    return "\n".join([*head, revision.body])
 
 
 def revision_diff(request, pk: int):
     revision = get_object_or_404(Revision.objects.select_related("editor", "question", "answer__question"), pk=pk)
-    post = revision.question or revision.answer
+    post = revision.post
     if post.is_hidden:
         raise Http404("No such revision.")
-    target = {"question": post} if revision.question_id else {"answer": post}
-    previous = Revision.objects.filter(**target, number=revision.number - 1).first()
-    lines = list(difflib.unified_diff(_text(previous), _text(revision), lineterm="", n=3))[2:]
-    diff = [(("added" if line[:1] == "+" else "removed" if line[:1] == "-" else "context"), line) for line in lines]
+    previous = Revision.objects.filter(**kinds.pointer(post), number=revision.number - 1).first()
+    # Line by line: a question's title, tags and body read best that way (hub/diff.py).
+    changes = diff.lines(_text(previous), _text(revision))
     return render(
         request,
         "qa/revision.html",
         {
             "revision": revision,
             "previous": previous,
-            "diff": diff,
+            "diff": changes,
             "post": post,
-            "question": revision.question or revision.answer.question,
+            "question": kinds.question_of(post),
             "can_edit": posts.can_edit(request.user, post),
         },
     )
@@ -188,6 +178,6 @@ def rollback(request, pk: int):
     try:
         post = posts.rollback(request.user, revision)
     except QaError as error:
-        return refused(request, error, (revision.question or revision.answer).get_absolute_url())
+        return refused(request, error, revision.post.get_absolute_url())
     messages.success(request, f"Rolled back to revision {revision.number}.")
     return redirect(post.get_absolute_url())

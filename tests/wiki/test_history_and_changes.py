@@ -4,7 +4,6 @@ import xml.etree.ElementTree as ET
 
 from tests.factories import make_user
 from tests.wiki.conftest import make_article, publish
-from wiki import history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -42,17 +41,6 @@ def test_diff_of_revisions_from_another_page_is_refused(client, organiser):
     url = f"{page.url}history/diff/?from={page.latest_revision_id}&to={other.latest_revision_id}"
     assert client.get(url).status_code == 400
     assert client.get(f"{page.url}history/diff/?from=x&to=1").status_code == 400
-
-
-def test_word_diff_keeps_whitespace_and_order():
-    segments = history.word_diff("one two three", "one 2 three four")
-    assert [(s.op, s.text) for s in segments] == [
-        ("equal", "one "),
-        ("delete", "two"),
-        ("insert", "2"),
-        ("equal", " three"),
-        ("insert", " four"),
-    ]
 
 
 def test_revert_through_a_revision_keeps_the_full_history(organiser):
