@@ -8,6 +8,7 @@ See docs/adr/0010-wiki-page-model.md.
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -20,6 +21,7 @@ from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from hub.page_context import PageContextMixin
 from wiki.forms import WikiPageForm
 from wiki.history import PageHistoryMixin
+from wiki.panels import WikiTitlePanel
 
 
 class WikiCategory(models.Model):
@@ -40,7 +42,7 @@ class WikiCategory(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/wiki/category/{self.slug}/"
+        return reverse("wiki:category", args=[self.slug])
 
 
 class WikiPageTag(TaggedItemBase):
@@ -105,7 +107,7 @@ class ArticlePage(WikiPage):
     """A wiki article: practice guides, thinkers, projects, the training pathway."""
 
     content_panels = [
-        *Page.content_panels,
+        WikiTitlePanel("title"),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading="Where it belongs"),
@@ -150,7 +152,7 @@ class DebatePage(WikiPage):
     )
 
     content_panels = [
-        *Page.content_panels,
+        WikiTitlePanel("title"),
         FieldPanel("motion"),
         FieldPanel("summary"),
         FieldPanel("body", heading="Opening statement"),
