@@ -6,6 +6,7 @@ Views stay thin and call these; the feed rules live in profiles/feeds/refresh.py
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
@@ -107,7 +108,7 @@ def request_deletion(page: ProfilePage, user) -> None:
     message = Message(
         subject=f"Profile deletion requested: {page.title}",
         text=f"{user.public_name} asked for the profile “{page.title}” to be deleted. It is unpublished already.",
-        url=absolute_url(f"/admin/pages/{page.pk}/"),
+        url=absolute_url(reverse("wagtailadmin_explore", args=[page.pk])),
     )
     moderators = Group.objects.filter(name=roles.MODERATOR).first()
     for moderator in moderators.user_set.filter(is_active=True) if moderators else []:

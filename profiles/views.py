@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_POST
 
@@ -128,7 +129,7 @@ class BlogsRiverFeed(Feed):
 
     feed_type = Rss201rev2Feed
     title = "Organisers' blogs and posts | CO Knowledge Hub"
-    link = "/profiles/blogs/"
+    link = reverse_lazy("profiles:blogs")
     description = "The newest posts from community organisers' blogs, Mastodon and Bluesky."
 
     def items(self):

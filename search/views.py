@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
@@ -62,7 +63,7 @@ def search_page(request):
         "search_query": query,  # the header box shows the cut, cleaned text too
         "results": results,
         "promotions": promotions(query),
-        "ask_url": "/questions/ask/?" + urlencode({"title": query}),
+        "ask_url": reverse("qa:ask") + "?" + urlencode({"title": query}),
         "few_results": results is not None and results.total < 3,
         "page_query": _page_query(request),
     }

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .env import cache_config, database_config, email_config, env_bool, env_int, env_list, env_str
+from .env import cache_config, database_config, email_config, env_bool, env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HUB_VAR_DIR", str(BASE_DIR / "var")))
@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -298,7 +299,6 @@ QA_SERIAL_RATING_LIMIT = env_int("QA_SERIAL_RATING_LIMIT", 10)
 # Serve uploaded images from the app itself (fine for one server; turn off behind nginx or a bucket).
 HUB_SERVE_MEDIA = env_bool("HUB_SERVE_MEDIA", True)
 HUB_PAGE_SIZE = env_int("HUB_PAGE_SIZE", 20)
-ADMINS_EMAILS = env_list("ADMINS")
 
 # --- Profiles: feed fetching (profiles/feeds/, docs/adr/0021-guarded-feed-fetching.md) ---
 # Never set HUB_FEEDS_ALLOW_LOOPBACK outside tests: it lets the fetcher reach 127.0.0.1.
