@@ -10,8 +10,10 @@ MEMBER = "Member"
 ORGANISER = "Organiser"
 HOST = "Host"
 MODERATOR = "Moderator"
+# Trains organisers on the pathway: sees their cohorts' progress and the reflections shared with them.
+TRAINER = "Trainer"
 
-ALL_ROLES = (MEMBER, ORGANISER, HOST, MODERATOR)
+ALL_ROLES = (MEMBER, ORGANISER, HOST, MODERATOR, TRAINER)
 
 # Global (non page-tree) permissions per role, as "app_label.codename".
 ROLE_PERMISSIONS = {
@@ -32,6 +34,9 @@ ROLE_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "django_comments.can_moderate",
     ],
+    # The pathway's own permissions (stages, Go Deeper options, events) are granted by the
+    # pathway and events migrations, which run after the models they name exist.
+    TRAINER: ["wagtailadmin.access_admin"],
 }
 
 

@@ -13,6 +13,8 @@ INSTALLED_APPS = [
     "wiki",
     "qa",
     "profiles",
+    "pathway",
+    "events",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -28,4 +28,4 @@ def test_ensure_roles_is_safe_to_run_again():
     from django.apps import apps
 
     roles.ensure_roles(apps)
-    assert Group.objects.filter(name__in=roles.ALL_ROLES).count() == 4
+    assert Group.objects.filter(name__in=roles.ALL_ROLES).count() == len(roles.ALL_ROLES) == 5
