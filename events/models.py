@@ -16,13 +16,14 @@ from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
 from events.blocks import ProgrammeBlock
+from hub.page_context import PageContextMixin
 
 MAX_PARTY = 12  # people on one registration; a larger group registers in parts
 # Words of events/urls.py that sit beside the event pages under /events/.
 RESERVED_SLUGS = {"mine", "registrations", "calendar"}
 
 
-class EventIndexPage(Page):
+class EventIndexPage(PageContextMixin, Page):
     """The calendar at /events/: upcoming gatherings, with an iCalendar feed."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two shown above the calendar.")
@@ -35,8 +36,10 @@ class EventIndexPage(Page):
     template = "events/event_index_page.html"
 
 
-class EventPage(Page):
-    """One gathering: when, where, the programme, and registration with a capacity."""
+class EventPage(PageContextMixin, Page):
+    """One gathering: when, where, the programme, and registration with a capacity.
+
+Its context (places left, the visitor's registration) comes from events.views.event_page_context."""
 
     ACTION_CAMP = "action_camp"
     RESIDENTIAL = "residential"

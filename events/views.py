@@ -16,6 +16,24 @@ from events.models import Registration
 from hub.csv_export import csv_response
 
 
+def calendar_context(page, request) -> dict:
+    """The calendar page: upcoming events by month, and the most recent past ones."""
+    now = timezone.now()
+    return {"months": selectors.by_month(selectors.upcoming(now)), "past": selectors.recent_past(now)}
+
+
+def event_page_context(page, request) -> dict:
+    """An event page: places left, why registration is closed (if it is), the visitor's registration."""
+    registration = selectors.active_registration(request.user, page)
+    return {
+        "places_left": max(0, page.capacity - services.places_taken(page)),
+        "closed": services.closed_reason(page, timezone.now()),
+        "registration": registration,
+        "position": services.waiting_position(registration) if registration else None,
+        "can_see_list": services.can_see_registrations(request.user, page),
+    }
+
+
 def _event(slug: str):
     event = selectors.live_event(slug)
     if event is None:

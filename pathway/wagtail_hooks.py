@@ -39,7 +39,11 @@ class PathwayViewSetGroup(ViewSetGroup):
     menu_label = "Training pathway"
     menu_icon = "list-ol"
     menu_order = 850
-    items = (StageViewSet("pathway_stages"), GoDeeperOptionViewSet("pathway_go_deeper"), CohortViewSet("pathway_cohorts"))
+    items = (
+        StageViewSet("pathway_stages"),
+        GoDeeperOptionViewSet("pathway_go_deeper"),
+        CohortViewSet("pathway_cohorts"),
+    )
 
 
 @hooks.register("register_admin_viewset")
