@@ -39,7 +39,7 @@ class EventIndexPage(PageContextMixin, Page):
 class EventPage(PageContextMixin, Page):
     """One gathering: when, where, the programme, and registration with a capacity.
 
-Its context (places left, the visitor's registration) comes from events.views.event_page_context."""
+    Its context (places left, the visitor's registration) comes from events.views.event_page_context."""
 
     ACTION_CAMP = "action_camp"
     RESIDENTIAL = "residential"

@@ -5,6 +5,7 @@ The event pages themselves are Wagtail pages (events/models.py); these views fin
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -64,7 +65,7 @@ def register(request, slug: str):
 
 def _register_post(request, event, form):
     if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={request.path}")
+        return redirect_to_login(request.get_full_path())
     if form is None or not form.is_valid():
         if form is None:
             messages.error(request, services.closed_reason(event, timezone.now()) or "You are already registered.")
