@@ -23,11 +23,11 @@ migrate: install
 demo: migrate
 	@if [ ! -f var/.demo-loaded ]; then $(PY) manage.py load_demo && touch var/.demo-loaded; else echo "Demo content already loaded (delete var/.demo-loaded to load again)."; fi
 
+## The web server, a task worker (emails, feed fetches) and the scheduler, stopped together by Ctrl+C.
 serve:
-	@echo "The hub is at http://$(HOST):$(PORT)/ (admin at /admin/). Stop it with Ctrl+C."
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(PY) scripts/serve.py
 
-## Command 1: install everything, build the demo hub once, serve it.
+## Command 1: install everything, build the demo hub once, serve it with its worker.
 run: demo serve
 
 ## Command 2: the whole test suite (checks, SQLite, PostgreSQL, browser).

@@ -48,3 +48,23 @@ class PendingNotification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ScheduledRun(models.Model):
+    """One period of one periodic job, claimed by the scheduler that enqueued it (hub/scheduler.py).
+
+    The unique constraint is the lock: however many schedulers run, one insert per job and
+    period succeeds, so each job is enqueued once per period and never again on a restart.
+    """
+
+    job = models.CharField(max_length=100)
+    period = models.DateTimeField(help_text="The scheduled time this run stands for.")
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-period", "job"]
+        constraints = [models.UniqueConstraint(fields=["job", "period"], name="hub_scheduled_run_once_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.job} at {self.period:%Y-%m-%d %H:%M}"

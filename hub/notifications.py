@@ -1,8 +1,9 @@
 """Email notifications shared by the wiki (watching) and the Q&A forum (following).
 
 A subscription belongs to its own app and carries its frequency; this module only delivers:
-`notify()` emails at once (after the surrounding transaction commits) or queues the message
-for `manage.py send_digests`, which sends each member one email with everything waiting.
+`notify()` emails at once (after the surrounding transaction commits) or keeps the message for
+the daily digest, which sends each member one email with everything waiting. Every email goes
+through the task queue (hub/mail.py), so no request waits for the mail server.
 Unsubscribe links carry a signed token naming what to stop, so they work without logging in.
 """
 
@@ -16,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from hub.models import PendingNotification
+from hub.tasks import retrying_task
 
 IMMEDIATE = "immediate"
 DAILY = "daily"
@@ -52,18 +54,42 @@ def notify(user, message: Message, frequency: str) -> None:
 
 
 def send_digests(now=None) -> int:
-    """Send every member with waiting notifications one digest email. Returns how many were sent."""
-    now = now or timezone.now()
-    pending = PendingNotification.objects.filter(sent_at__isnull=True).select_related("user").order_by("user_id", "pk")
-    by_user: dict = {}
-    for item in pending:
-        by_user.setdefault(item.user, []).append(item)
-    for user, items in by_user.items():
-        body = render_to_string("hub/email/notification.txt", {"user": user, "messages": items, "digest": True})
-        with transaction.atomic():
-            send_mail(f"Your daily digest from the hub: {len(items)} update(s)", body, None, [user.email])
-            PendingNotification.objects.filter(pk__in=[item.pk for item in items]).update(sent_at=now)
-    return len(by_user)
+    """Send every member with waiting notifications one digest email now. Returns how many were sent."""
+    return sum(send_digest(user_id, now) for user_id in _members_with_pending())
+
+
+def _members_with_pending() -> list[int]:
+    pending = PendingNotification.objects.filter(sent_at__isnull=True)
+    return list(pending.order_by("user_id").values_list("user_id", flat=True).distinct())
+
+
+@transaction.atomic
+def send_digest(user_id: int, now=None) -> int:
+    """One member's digest: their waiting items are marked sent in the transaction that queues the
+    email, so two runs at once (or a rerun) send it once. Returns 1 if an email went out."""
+    pending = PendingNotification.objects.select_for_update().filter(user_id=user_id, sent_at__isnull=True)
+    items = list(pending.select_related("user").order_by("pk"))
+    if not items:
+        return 0
+    user = items[0].user
+    body = render_to_string("hub/email/notification.txt", {"user": user, "messages": items, "digest": True})
+    send_mail(f"Your daily digest from the hub: {len(items)} update(s)", body, None, [user.email])
+    PendingNotification.objects.filter(pk__in=[item.pk for item in items]).update(sent_at=now or timezone.now())
+    return 1
+
+
+@retrying_task(queue_name="mail")
+def send_digest_task(user_id: int) -> int:
+    return send_digest(user_id)
+
+
+@retrying_task(queue_name="mail")
+def send_daily_digests() -> int:
+    """Daily (settings.HUB_PERIODIC_TASKS): one digest task per member with waiting notifications."""
+    members = _members_with_pending()
+    for user_id in members:
+        send_digest_task.enqueue(user_id)
+    return len(members)
 
 
 def make_unsubscribe_token(kind: str, pk: int) -> str:

@@ -1,6 +1,10 @@
 from django.templatetags.static import static
+from django.urls import include, path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from hub import task_admin
 
 
 @hooks.register("insert_global_admin_js")
@@ -8,3 +12,29 @@ def markdown_editor_without_network():
     """Turn off EasyMDE's spell checker, which would download dictionaries from a CDN, on every admin
     page with a Markdown field (pages and snippets alike), before the editor starts."""
     return format_html('<script src="{}"></script>', static("js/admin-markdown.js"))
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+task_urls = (
+    [
+        path("", task_admin.task_list, name="list"),
+        path("retry-failed/", task_admin.retry_all_failed, name="retry_all"),
+        path("<uuid:pk>/", task_admin.task_detail, name="detail"),
+        path("<uuid:pk>/retry/", task_admin.retry, name="retry"),
+    ],
+    "hub_tasks",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_task_urls():
+    return [path("background-tasks/", include(task_urls))]
+
+
+@hooks.register("register_settings_menu_item")
+def register_task_menu_item():
+    return SuperuserMenuItem("Background tasks", reverse("hub_tasks:list"), icon_name="cogs", order=900)

@@ -12,6 +12,9 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from hub import roles
 from hub.notifications import IMMEDIATE, Message, absolute_url, notify
+from hub.tasks import enqueue_on_commit
+from profiles import tasks
+from profiles.feeds.refresh import mark_requested
 from profiles.models import FeedItem, HostProfilePage, OrganiserProfilePage, ProfilePage
 from search import indexing
 
@@ -113,3 +116,12 @@ def request_deletion(page: ProfilePage, user) -> None:
     moderators = Group.objects.filter(name=roles.MODERATOR).first()
     for moderator in moderators.user_set.filter(is_active=True) if moderators else []:
         notify(moderator, message, IMMEDIATE)
+
+
+@transaction.atomic
+def request_refresh(page: ProfilePage) -> int:
+    """ "Refresh my feeds now": one fetch task per feed of the profile, run by a worker after commit."""
+    source_ids = mark_requested(page.pk)
+    for source_id in source_ids:
+        enqueue_on_commit(tasks.refresh_feed, source_id)
+    return len(source_ids)

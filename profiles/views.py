@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from hub import members
 from hub.views import too_many_requests
 from profiles import selectors, services
-from profiles.feeds.refresh import request_refresh
 from profiles.forms import form_class_for
 from profiles.models import HostProfilePage, OrganiserProfilePage, ProfilePage
 
@@ -89,7 +88,7 @@ def refresh_now(request, page_id: int):
         minutes = max(1, settings.HUB_FEEDS_REFRESH_NOW_SECONDS // 60)
         message = f"Feeds for this profile were refreshed a moment ago. Try again in {minutes} minutes."
         return too_many_requests(request, message, settings.HUB_FEEDS_REFRESH_NOW_SECONDS)
-    request_refresh(page.pk)
+    services.request_refresh(page)
     messages.success(
         request, "Your feeds will be read again within a minute or two. Reload this page to see new items."
     )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,11 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 EMAIL_DEFAULTS = email_config(env_str("EMAIL_URL"), VAR_DIR / "mail")
 globals().update(EMAIL_DEFAULTS)
+# Every email is a task (hub/mail.py): the worker delivers through the backend EMAIL_URL chose.
+HUB_EMAIL_DELIVERY_BACKEND = EMAIL_DEFAULTS["EMAIL_BACKEND"]
+EMAIL_BACKEND = "hub.mail.TaskEmailBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)  # seconds; Django's default waits for ever
+HUB_EMAIL_ATTEMPTS = env_int("HUB_EMAIL_ATTEMPTS", 10)  # retries over about four hours
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CO Knowledge Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -267,7 +273,37 @@ SPECTACULAR_SETTINGS = {
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# --- Background tasks (hub/tasks.py, hub/worker.py, docs/adr/0050-background-tasks.md) ---
+# Every slow or external piece of work is a task in the database queue, run by `manage.py
+# run_worker` processes (any number). Queues let an operator give feeds or mail their own workers.
+HUB_TASK_QUEUES = ["default", "mail", "feeds", "search"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": HUB_TASK_QUEUES}}
+HUB_WORKER_THREADS = env_int("HUB_WORKER_THREADS", 4)
+# Retries of transient failures: attempts in all, then exponential backoff from BASE_DELAY seconds.
+HUB_TASKS_ATTEMPTS = env_int("HUB_TASKS_ATTEMPTS", 6)
+HUB_TASKS_BASE_DELAY = float(env_str("HUB_TASKS_BASE_DELAY", "30"))
+HUB_TASKS_MAX_DELAY = float(env_str("HUB_TASKS_MAX_DELAY", "3600"))
+# Errors that mean "the other side is down, try later" for every task (a missing one is skipped).
+HUB_TASKS_TRANSIENT_ERRORS = [
+    "builtins.OSError",  # connection refused or reset, time-outs, DNS, and smtplib's SMTPException
+    "django.db.utils.OperationalError",
+    "elastic_transport.ConnectionError",
+    "elastic_transport.ConnectionTimeout",
+    "redis.exceptions.ConnectionError",
+    "redis.exceptions.TimeoutError",
+]
+# Finished task rows are deleted after this many days (failed ones are kept longer for the admin).
+HUB_TASKS_KEEP_SUCCESSFUL_DAYS = env_int("HUB_TASKS_KEEP_SUCCESSFUL_DAYS", 7)
+HUB_TASKS_KEEP_FAILED_DAYS = env_int("HUB_TASKS_KEEP_FAILED_DAYS", 90)
+# Periodic jobs, enqueued by `manage.py run_scheduler` once per period (hub/scheduler.py).
+# Crontab lines in TIME_ZONE; a sixth, leading field gives seconds.
+HUB_PERIODIC_TASKS = {
+    "refresh-feeds": {"task": "profiles.tasks.refresh_due_feeds", "cron": env_str("HUB_CRON_FEEDS", "*/30 * * * *")},
+    "send-digests": {"task": "hub.notifications.send_daily_digests", "cron": env_str("HUB_CRON_DIGESTS", "0 7 * * *")},
+    "recompute-reputation": {"task": "qa.tasks.recompute_reputation", "cron": "30 3 * * *"},
+    "tidy-task-records": {"task": "hub.housekeeping.tidy_task_records", "cron": "15 4 * * *"},
+}
+# --- end background tasks ---
 
 # Content Security Policy for the public site (the Wagtail admin keeps its own needs).
 HUB_CSP = env_str(

@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from hub import roles
 from tests.factories import make_user
+from tests.queue import DATABASE_QUEUE
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +39,11 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return make_user("root", role=roles.MEMBER, is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Tasks go to the real database queue (as in production) instead of running on commit.
+    Work it with tests.queue.run_queue()."""
+    settings.TASKS = DATABASE_QUEUE
+    return settings

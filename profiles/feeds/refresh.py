@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from profiles import handles
-from profiles.feeds.client import fetch
+from profiles.feeds.client import Deadline, fetch
 from profiles.feeds.discovery import find_feed_url, looks_like_html
 from profiles.feeds.errors import FetchError
 from profiles.feeds.parse import ParsedItem, parse_feed
@@ -27,6 +27,7 @@ class RefreshResult:
     new_items: int = 0
     not_modified: bool = False
     error: str = ""
+    transient: bool = False  # the failure may pass (host down, slow, 5xx): worth another try
 
 
 def wanted_sources(page: ProfilePage) -> dict[str, str]:
@@ -72,7 +73,7 @@ def refresh_source(source: FeedSource) -> RefreshResult:
         source.last_error = str(error)[:500]
         source.refresh_requested_at = None
         source.save(update_fields=["last_attempt_at", "last_error", "refresh_requested_at"])
-        return RefreshResult(source_id=source.pk, ok=False, error=source.last_error)
+        return RefreshResult(source_id=source.pk, ok=False, error=source.last_error, transient=error.transient)
     source.last_error = ""
     source.last_success_at = source.last_attempt_at
     source.refresh_requested_at = None
@@ -91,7 +92,8 @@ def refresh_source(source: FeedSource) -> RefreshResult:
 
 
 def _fetch_and_store(source: FeedSource) -> RefreshResult:
-    response = fetch(source.feed_url or source.url, source.etag, source.last_modified)
+    deadline = Deadline()  # one deadline for the whole fetch, feed discovery included
+    response = fetch(source.feed_url or source.url, source.etag, source.last_modified, deadline=deadline)
     if response.status == 304:
         return RefreshResult(source_id=source.pk, ok=True, not_modified=True)
     if looks_like_html(response.content_type, response.body):
@@ -101,7 +103,7 @@ def _fetch_and_store(source: FeedSource) -> RefreshResult:
         if not found:
             raise FetchError("No feed was found on that page. Give the address of the RSS or Atom feed instead.")
         source.feed_url = found
-        response = fetch(found)
+        response = fetch(found, deadline=deadline)
     items = parse_feed(response.body, settings.HUB_FEEDS_ITEMS_PER_SOURCE)
     source.etag = response.headers.get("etag", "")[:300]
     source.last_modified = response.headers.get("last-modified", "")[:100]
@@ -146,10 +148,11 @@ def sources_due(requested_only: bool = False) -> list[FeedSource]:
     return list(sources.order_by(F("last_attempt_at").asc(nulls_first=True), "pk"))
 
 
-def request_refresh(page_id: int, now=None) -> int:
-    """Ask the worker to fetch a profile's feeds soon. Never fetches in the caller's request."""
+def mark_requested(page_id: int, now=None) -> list[int]:
+    """Note that the owner asked for a refresh (shown on their edit page). Returns the feeds' ids."""
     sources = FeedSource.objects.filter(page_id=page_id, is_demo=False)
-    return sources.update(refresh_requested_at=now or timezone.now())
+    sources.update(refresh_requested_at=now or timezone.now())
+    return list(sources.values_list("pk", flat=True))
 
 
 def refresh_all(

@@ -92,6 +92,31 @@ def _slow(handler):
         handler.wfile.write(body)
 
 
+def _byte_a_second(handler):
+    """Sends a valid start, then one byte a second: never idle long enough for a read time-out."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/rss+xml")
+    handler.end_headers()
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        handler.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>')
+        handler.wfile.flush()
+        for _ in range(120):
+            time.sleep(1)
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+    handler.close_connection = True
+
+
+def _headers_a_byte_a_second(handler):
+    """Trickles the status line and headers themselves, one byte a second."""
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nX-Padding: " + b"a" * 100:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(1)
+    handler.close_connection = True
+
+
 def _gzipped(handler):
     body = gzip.compress((FIXTURES / "atom.xml").read_bytes())
     handler._send(200, body, "application/atom+xml", {"Content-Encoding": "gzip"})
@@ -124,6 +149,8 @@ ROUTES = {
     "/gzip.xml": _gzipped,
     "/gzip-bomb.xml": _gzip_bomb,
     "/gone.xml": lambda h: h._send(500, b"server error", "text/plain"),
+    "/byte-a-second.xml": _byte_a_second,
+    "/headers-a-byte-a-second.xml": _headers_a_byte_a_second,
 }
 
 

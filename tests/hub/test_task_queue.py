@@ -1,0 +1,137 @@
+"""The database task queue: enqueue on commit, retries with backoff, failures kept, RetryLater."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from hub.tasks import RetryPolicy, enqueue_on_commit, policy_for
+from tests.hub import sample_tasks
+from tests.queue import keep_test_connection, rows, run_queue
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_task_enqueued_in_a_transaction_that_rolls_back_leaves_no_row(database_queue):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue_on_commit(sample_tasks.broken, "rolled back")
+        raise RuntimeError("the request failed")
+    assert DBTaskResult.objects.count() == 0
+
+
+def test_a_task_enqueued_in_a_committed_transaction_waits_in_the_queue(database_queue):
+    with transaction.atomic():
+        enqueue_on_commit(sample_tasks.works_on_third_try, "queued")
+    (row,) = rows()
+    assert (row.status, row.task_path, row.args_kwargs) == (
+        "READY",
+        "tests.hub.sample_tasks.works_on_third_try",
+        {"args": ["queued"], "kwargs": {}},
+    )
+
+
+def test_transient_failure_is_retried_and_then_kept_as_failed_with_its_error(database_queue):
+    sample_tasks.always_refused.enqueue("mail-down")
+    run_queue()
+    (row,) = rows()
+    assert row.status == "FAILED"
+    assert len(row.worker_ids) == 3
+    assert sample_tasks.CALLS["mail-down"] == 3
+    assert row.exception_class_path == "builtins.ConnectionRefusedError"
+    assert "nothing listens for mail-down" in row.traceback
+
+
+def test_transient_failures_then_success_end_successful_on_the_third_attempt(database_queue):
+    sample_tasks.works_on_third_try.enqueue("flaky")
+    run_queue()
+    (row,) = rows()
+    assert (row.status, len(row.worker_ids), row.return_value) == ("SUCCESSFUL", 3, "done")
+
+
+def test_a_bug_is_not_retried(database_queue):
+    sample_tasks.broken.enqueue("bug")
+    run_queue()
+    (row,) = rows()
+    assert (row.status, len(row.worker_ids), row.exception_class_path) == ("FAILED", 1, "builtins.ValueError")
+    assert sample_tasks.CALLS["bug"] == 1
+
+
+def test_a_retry_waits_for_its_backoff_before_running_again(database_queue):
+    before = timezone.now()
+    sample_tasks.refused_with_a_long_backoff.enqueue("backoff")
+    run_queue()  # runs once, then nothing is ready: the retry waits about 60 s
+    (row,) = rows()
+    assert (row.status, len(row.worker_ids), sample_tasks.CALLS["backoff"]) == ("READY", 1, 1)
+    assert before + dt.timedelta(seconds=47) <= row.run_after <= timezone.now() + dt.timedelta(seconds=73)
+    assert row.exception_class_path == "builtins.ConnectionRefusedError"  # the admin sees why it waits
+    DBTaskResult.objects.filter(pk=row.pk).update(run_after=timezone.now())
+    run_queue()
+    row.refresh_from_db()
+    assert (row.status, len(row.worker_ids)) == ("READY", 2)
+
+
+def test_retry_later_puts_the_task_back_without_spending_an_attempt(database_queue):
+    sample_tasks.waits_for_a_slot.enqueue("slot")
+    run_queue()
+    (row,) = rows()
+    assert (row.status, row.return_value, len(row.worker_ids)) == ("SUCCESSFUL", "ran", 1)
+    assert sample_tasks.CALLS["slot"] == 2
+
+
+def test_backoff_doubles_up_to_the_cap_with_jitter():
+    policy = RetryPolicy(attempts=10, base_delay=30, max_delay=3600)
+    delays = [policy.delay(attempt) for attempt in (1, 2, 3, 8)]
+    assert 24 <= delays[0] <= 36
+    assert 48 <= delays[1] <= 72
+    assert 96 <= delays[2] <= 144
+    assert 2880 <= delays[3] <= 4320
+
+
+def test_tasks_of_other_libraries_get_the_default_policy(settings):
+    policy = policy_for("wagtail.tasks.update_reference_index_task")
+    assert (policy.attempts, policy.base_delay) == (settings.HUB_TASKS_ATTEMPTS, settings.HUB_TASKS_BASE_DELAY)
+
+
+def test_run_worker_refuses_to_start_without_the_database_queue():
+    with pytest.raises(CommandError, match="does not use the database queue"):
+        call_command("run_worker", "--batch")
+
+
+def test_run_worker_batch_runs_what_is_ready_and_stops(database_queue):
+    sample_tasks.works_on_third_try.enqueue("command")
+    with keep_test_connection():
+        call_command("run_worker", "--batch", "--threads", "1")
+    assert rows()[0].status == "SUCCESSFUL"
+
+
+def test_admin_lists_a_failed_task_with_its_error_and_retries_it(database_queue, client, superuser):
+    sample_tasks.always_refused.enqueue("admin")
+    run_queue()
+    (row,) = rows()
+    client.force_login(superuser)
+    listing = client.get("/admin/background-tasks/")
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert "Failed (1)" in page and "always_refused" in page
+    assert "ConnectionRefusedError: nothing listens for admin" in page
+    detail = client.get(f"/admin/background-tasks/{row.pk}/")
+    assert "Retry this task" in detail.content.decode()
+    assert client.post(f"/admin/background-tasks/{row.pk}/retry/").status_code == 302
+    row.refresh_from_db()
+    assert (row.status, row.worker_ids) == ("READY", [])
+    run_queue()
+    row.refresh_from_db()
+    assert (row.status, len(row.worker_ids)) == ("FAILED", 3)
+    assert client.post("/admin/background-tasks/retry-failed/").status_code == 302
+    row.refresh_from_db()
+    assert row.status == "READY"
+
+
+def test_only_superusers_see_the_background_tasks(client, organiser):
+    client.force_login(organiser)  # organisers use the admin to edit the wiki
+    response = client.get("/admin/background-tasks/")
+    # Wagtail turns a refused admin view into a redirect to the dashboard with a message.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
