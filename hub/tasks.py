@@ -43,6 +43,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task, task_backends
 from django_tasks.base import Task
+from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +132,6 @@ def is_transient(error: BaseException, policy: RetryPolicy) -> bool:
 
 
 def uses_database_queue(declared: Task) -> bool:
-    from django_tasks_db import DatabaseBackend
-
     return isinstance(task_backends[declared.backend], DatabaseBackend)
 
 

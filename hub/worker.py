@@ -51,10 +51,19 @@ class HubWorker(Worker):
         try:
             self._run(db_task_result)
         except BaseException as error:
-            self._after_error(db_task_result, error)
+            self._record_error(db_task_result, error)
         finally:
             self.running_task = False
             self._run_tasks += 1
+
+    def _record_error(self, row: DBTaskResult, error: BaseException) -> None:
+        try:
+            self._after_error(row, error)
+        except Exception:
+            # The database went away while recording the outcome: keep the worker alive; the row
+            # stays "running" and shows in the admin.
+            logger.exception("Could not record the outcome of task %s (%s).", row.task_name, row.id)
+            close_old_connections()
 
     def _run(self, row: DBTaskResult) -> None:
         declared = row.task
