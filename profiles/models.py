@@ -77,9 +77,11 @@ class ProfilePage(PageContextMixin, Page):
         FieldPanel("bluesky_handle"),
         FieldPanel("x_handle"),
     ]
-    # Abstract in behaviour: only the two concrete kinds are ever created.
+    # Abstract in behaviour: only the two concrete kinds are ever created (Wagtail makes subclasses
+    # creatable and gives them profiles/<kind>_profile_page.html). Profiles sit in the directory and
+    # have no children.
     is_creatable = False
-    parent_page_types: list[str] = []
+    parent_page_types = ["profiles.ProfileIndexPage"]
     subpage_types: list[str] = []
 
     def clean(self):
@@ -144,11 +146,6 @@ class OrganiserProfilePage(ProfilePage):
         FieldPanel("hidden_from_anonymous"),
     ]
     search_fields = [*ProfilePage.search_fields, index.SearchField("bio")]
-    # Organisers sit in the directory and have no children.
-    parent_page_types = ["profiles.ProfileIndexPage"]
-    subpage_types: list[str] = []
-    is_creatable = True
-    template = "profiles/organiser_profile_page.html"
 
     def link_list(self) -> list[str]:
         return [
@@ -185,10 +182,6 @@ class HostProfilePage(ProfilePage):
         FieldPanel("hidden_from_anonymous"),
     ]
     search_fields = [*ProfilePage.search_fields, index.SearchField("description")]
-    parent_page_types = ["profiles.ProfileIndexPage"]
-    subpage_types: list[str] = []
-    is_creatable = True
-    template = "profiles/host_profile_page.html"
 
 
 class FeedSource(models.Model):

@@ -6,19 +6,25 @@ from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from qa.models import Flag, Rating
 
 
+def _body(label: str, help_text: str, rows: int) -> forms.CharField:
+    """A post's Markdown body; the services check the same bounds."""
+    textarea = forms.Textarea(attrs={"rows": rows})
+    return forms.CharField(widget=textarea, min_length=20, max_length=30_000, label=label, help_text=help_text)
+
+
+def _change_summary() -> forms.CharField:
+    return forms.CharField(
+        max_length=200, required=False, label="What did you change?", help_text="Optional, shown in the history."
+    )
+
+
 class QuestionForm(forms.Form):
     title = forms.CharField(
         max_length=150,
         min_length=10,
         help_text="Say what you want to know in one line, as you would ask a colleague.",
     )
-    body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 10}),
-        min_length=20,
-        max_length=30_000,
-        label="Details",
-        help_text="What have you tried, and what happened? You can use Markdown.",
-    )
+    body = _body("Details", "What have you tried, and what happened? You can use Markdown.", rows=10)
     tags = forms.CharField(
         max_length=300,
         help_text="One to five tags, separated by commas, for example: door knocking, one-to-ones.",
@@ -26,25 +32,15 @@ class QuestionForm(forms.Form):
 
 
 class EditQuestionForm(QuestionForm):
-    summary = forms.CharField(
-        max_length=200, required=False, label="What did you change?", help_text="Optional, shown in the history."
-    )
+    summary = _change_summary()
 
 
 class AnswerForm(forms.Form):
-    body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 8}),
-        min_length=20,
-        max_length=30_000,
-        label="Your answer",
-        help_text="Share what worked for you. You can use Markdown.",
-    )
+    body = _body("Your answer", "Share what worked for you. You can use Markdown.", rows=8)
 
 
 class EditAnswerForm(AnswerForm):
-    summary = forms.CharField(
-        max_length=200, required=False, label="What did you change?", help_text="Optional, shown in the history."
-    )
+    summary = _change_summary()
 
 
 class CommentForm(forms.Form):

@@ -145,22 +145,36 @@ class Answer(index.Indexed, Moderated):
         return super().get_indexed_objects().filter(hidden_at__isnull=True)
 
 
-def _one_target(*fields: str) -> Q:
-    """Exactly one of `fields` is set."""
+def _exactly_one(fields: list[str], name: str) -> models.CheckConstraint:
+    """Exactly one of `fields` is set: what the row is about."""
     conditions = []
     for field in fields:
-        others = [Q(**{f"{other}__isnull": True}) for other in fields if other != field]
         condition = Q(**{f"{field}__isnull": False})
-        for other in others:
-            condition &= other
+        for other in fields:
+            if other != field:
+                condition &= Q(**{f"{other}__isnull": True})
         conditions.append(condition)
     result = conditions[0]
     for condition in conditions[1:]:
         result |= condition
-    return result
+    return models.CheckConstraint(condition=result, name=name)
 
 
-class Comment(Moderated):
+def _unique_with(fields: list[str], target: str, name: str) -> models.UniqueConstraint:
+    """`fields` are unique together among the rows that point at a `target` (a question, an answer, a tag)."""
+    return models.UniqueConstraint(fields=fields, condition=Q(**{f"{target}__isnull": False}), name=name)
+
+
+class AboutAPost:
+    """Mixed into models whose rows are about exactly one question or one answer: their `question` and
+    `answer` foreign keys, one of them set (a check constraint on each model says so)."""
+
+    @property
+    def post(self):
+        return self.question or self.answer
+
+
+class Comment(Moderated, AboutAPost):
     """A short remark on a question or an answer (asking for detail, pointing to a resource)."""
 
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="qa_comments")
@@ -172,7 +186,7 @@ class Comment(Moderated):
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=_one_target("question", "answer"), name="qa_comment_one_target"),
+            _exactly_one(["question", "answer"], "qa_comment_one_target"),
         ]
 
     def __str__(self) -> str:
@@ -182,12 +196,8 @@ class Comment(Moderated):
         question = self.question or self.answer.question
         return f"{question.get_absolute_url()}#comment-{self.pk}"
 
-    @property
-    def post(self):
-        return self.question or self.answer
 
-
-class Rating(models.Model):
+class Rating(AboutAPost, models.Model):
     """One member's eBay-style rating of one post. Rating again replaces it (same row, new date)."""
 
     POSITIVE, NEUTRAL, NEGATIVE = 1, 0, -1
@@ -210,27 +220,19 @@ class Rating(models.Model):
     class Meta:
         ordering = ["-updated_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=_one_target("question", "answer"), name="qa_rating_one_target"),
+            _exactly_one(["question", "answer"], "qa_rating_one_target"),
             models.CheckConstraint(condition=~Q(rater=F("recipient")), name="qa_rating_not_own_post"),
             models.CheckConstraint(condition=Q(value__in=[-1, 0, 1]), name="qa_rating_value_range"),
-            models.UniqueConstraint(
-                fields=["rater", "question"], condition=Q(question__isnull=False), name="qa_one_rating_per_question"
-            ),
-            models.UniqueConstraint(
-                fields=["rater", "answer"], condition=Q(answer__isnull=False), name="qa_one_rating_per_answer"
-            ),
+            _unique_with(["rater", "question"], "question", "qa_one_rating_per_question"),
+            _unique_with(["rater", "answer"], "answer", "qa_one_rating_per_answer"),
         ]
         indexes = [models.Index(fields=["recipient", "updated_at"], name="qa_rating_recipient_week")]
 
     def __str__(self) -> str:
         return f"{self.get_value_display()} from {self.rater_id} to {self.recipient_id}"
 
-    @property
-    def post(self):
-        return self.question or self.answer
 
-
-class Revision(models.Model):
+class Revision(AboutAPost, models.Model):
     """One saved state of a question or an answer: who wrote it, when, and the full text."""
 
     question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions")
@@ -246,21 +248,13 @@ class Revision(models.Model):
     class Meta:
         ordering = ["-number"]
         constraints = [
-            models.CheckConstraint(condition=_one_target("question", "answer"), name="qa_revision_one_target"),
-            models.UniqueConstraint(
-                fields=["question", "number"], condition=Q(question__isnull=False), name="qa_question_revision_number"
-            ),
-            models.UniqueConstraint(
-                fields=["answer", "number"], condition=Q(answer__isnull=False), name="qa_answer_revision_number"
-            ),
+            _exactly_one(["question", "answer"], "qa_revision_one_target"),
+            _unique_with(["question", "number"], "question", "qa_question_revision_number"),
+            _unique_with(["answer", "number"], "answer", "qa_answer_revision_number"),
         ]
 
     def __str__(self) -> str:
         return f"Revision {self.number}"
-
-    @property
-    def post(self):
-        return self.question or self.answer
 
 
 class Follow(models.Model):
@@ -274,11 +268,9 @@ class Follow(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=_one_target("question", "tag"), name="qa_follow_one_target"),
-            models.UniqueConstraint(
-                fields=["user", "question"], condition=Q(question__isnull=False), name="qa_follow_question_once"
-            ),
-            models.UniqueConstraint(fields=["user", "tag"], condition=Q(tag__isnull=False), name="qa_follow_tag_once"),
+            _exactly_one(["question", "tag"], "qa_follow_one_target"),
+            _unique_with(["user", "question"], "question", "qa_follow_question_once"),
+            _unique_with(["user", "tag"], "tag", "qa_follow_tag_once"),
         ]
 
     def __str__(self) -> str:

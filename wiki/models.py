@@ -64,7 +64,8 @@ class WikiPage(PageContextMixin, PageHistoryMixin, Page):
     )
 
     base_form_class = WikiPageForm
-    # Only the concrete kinds (articles, debates) are created; this table holds what they share.
+    # Only the concrete kinds (articles, debates) are created; this table holds what they share. They
+    # live straight under the wiki's index, have no children, and use wiki/<kind>_page.html.
     is_creatable = False
     parent_page_types = ["wiki.WikiIndexPage"]
     subpage_types: list[str] = []
@@ -115,10 +116,6 @@ class ArticlePage(WikiPage):
         InlinePanel("related_pages", label="Related pages"),
         FieldPanel("edit_summary"),
     ]
-    parent_page_types = ["wiki.WikiIndexPage"]
-    subpage_types: list[str] = []
-    search_fields = WikiPage.search_fields
-    template = "wiki/article_page.html"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -161,15 +158,12 @@ class DebatePage(WikiPage):
         MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading="Where it belongs"),
         FieldPanel("edit_summary"),
     ]
-    parent_page_types = ["wiki.WikiIndexPage"]
-    subpage_types: list[str] = []
     search_fields = [
         *WikiPage.search_fields,
         index.SearchField("motion"),
         index.SearchField("standing"),
         index.RelatedFields("positions", [index.SearchField("argument"), index.SearchField("heading")]),
     ]
-    template = "wiki/debate_page.html"
 
     def markdown_sources(self) -> list[str]:
         return [self.body, self.standing, *(position.argument for position in self.positions.all())]
@@ -212,27 +206,32 @@ class WikiLink(models.Model):
         return f"{self.source_id} -> [[{self.target_key}]]"
 
 
-class PageWatch(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_page_watches")
-    page = models.ForeignKey(WikiPage, on_delete=models.CASCADE, related_name="watches")
+class Watch(models.Model):
+    """A member watching part of the wiki, emailed at once or in the daily digest when it changes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_%(class)ses")
     frequency = models.CharField(max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
     created_at = models.DateTimeField(auto_now_add=True)
+    watched = ""  # the name of the foreign key to what is watched
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.user_id} watches {self.watched} {self.serializable_value(self.watched)}"
+
+
+class PageWatch(Watch):
+    watched = "page"
+    page = models.ForeignKey(WikiPage, on_delete=models.CASCADE, related_name="watches")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "page"], name="wiki_pagewatch_unique")]
 
-    def __str__(self) -> str:
-        return f"{self.user_id} watches page {self.page_id}"
 
-
-class TagWatch(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wiki_tag_watches")
+class TagWatch(Watch):
+    watched = "tag"
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+")
-    frequency = models.CharField(max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "tag"], name="wiki_tagwatch_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} watches tag {self.tag_id}"

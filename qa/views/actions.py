@@ -16,6 +16,16 @@ from qa.services.errors import QaError
 from qa.views.common import get_post, refused
 
 
+def _act(request, action, post, success: str):
+    """Apply one rule to `post`: back to it with `success`, or the refused rule's answer."""
+    try:
+        action(request.user, post)
+    except QaError as error:
+        return refused(request, error, post.get_absolute_url())
+    messages.success(request, success)
+    return redirect(post.get_absolute_url())
+
+
 @login_required
 @require_POST
 def rate(request, kind: str, pk: int):
@@ -39,24 +49,14 @@ def rate(request, kind: str, pk: int):
 @require_POST
 def accept(request, pk: int):
     answer = get_object_or_404(Answer.objects.visible().select_related("author"), pk=pk)
-    try:
-        posts.accept(request.user, answer)
-    except QaError as error:
-        return refused(request, error, answer.get_absolute_url())
-    messages.success(request, "You accepted this answer. It now shows first.")
-    return redirect(answer.get_absolute_url())
+    return _act(request, posts.accept, answer, "You accepted this answer. It now shows first.")
 
 
 @login_required
 @require_POST
 def unaccept(request, pk: int):
     question = get_object_or_404(Question.objects.visible(), pk=pk)
-    try:
-        posts.unaccept(request.user, question)
-    except QaError as error:
-        return refused(request, error, question.get_absolute_url())
-    messages.success(request, "No answer is accepted now.")
-    return redirect(question)
+    return _act(request, posts.unaccept, question, "No answer is accepted now.")
 
 
 @login_required
@@ -99,12 +99,7 @@ def close(request, pk: int):
 @require_POST
 def reopen(request, pk: int):
     question = get_object_or_404(Question.objects.visible(), pk=pk)
-    try:
-        posts.reopen(request.user, question)
-    except QaError as error:
-        return refused(request, error, question.get_absolute_url())
-    messages.success(request, "The question is open again.")
-    return redirect(question)
+    return _act(request, posts.reopen, question, "The question is open again.")
 
 
 def _follow(request, back: str, **target):

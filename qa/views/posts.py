@@ -43,6 +43,20 @@ def question_detail(request, pk: int, slug: str = ""):
     return render(request, "qa/question_detail.html", context)
 
 
+def _saved(request, form, success: str, write, *args):
+    """Run `write(*args)`: a redirect to the saved post, a 429 for a rate limit, or None with the
+    refusal shown on the form."""
+    try:
+        post = write(*args)
+    except RateLimited as error:
+        return refused(request, error, request.path)
+    except QaError as error:
+        form.add_error(error.field, error.message)
+        return None
+    messages.success(request, success)
+    return redirect(post.get_absolute_url())
+
+
 @login_required
 def ask(request):
     """Ask a question. "Check for similar questions" shows matches before posting (works without JS)."""
@@ -55,15 +69,12 @@ def ask(request):
         if "check" in request.POST:
             similar = selectors.similar_questions(data["title"])
         else:
-            try:
-                question = posts.ask(request.user, data["title"], data["body"], data["tags"])
-            except QaError as error:
-                if isinstance(error, RateLimited):
-                    return refused(request, error, request.path)
-                form.add_error(error.field, error.message)
-            else:
-                messages.success(request, "Your question is posted. You will get an email when someone answers.")
-                return redirect(question)
+            success = "Your question is posted. You will get an email when someone answers."
+            response = _saved(
+                request, form, success, posts.ask, request.user, data["title"], data["body"], data["tags"]
+            )
+            if response:
+                return response
     return render(request, "qa/ask.html", {"form": form, "similar": similar, "checked": "check" in request.POST})
 
 
@@ -92,15 +103,12 @@ def edit_question(request, pk: int):
     form = EditQuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            posts.edit_question(request.user, question, data["title"], data["body"], data["tags"], data["summary"])
-        except QaError as error:
-            if isinstance(error, RateLimited):
-                return refused(request, error, request.path)
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, "Your changes are saved.")
-            return redirect(question)
+        values = (data["title"], data["body"], data["tags"], data["summary"])
+        response = _saved(
+            request, form, "Your changes are saved.", posts.edit_question, request.user, question, *values
+        )
+        if response:
+            return response
     return render(request, "qa/edit.html", {"form": form, "post": question, "question": question, "kind": "question"})
 
 
@@ -111,15 +119,10 @@ def edit_answer(request, pk: int):
         raise PermissionDenied("You cannot edit this answer.")
     form = EditAnswerForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
-        try:
-            posts.edit_answer(request.user, answer, form.cleaned_data["body"], form.cleaned_data["summary"])
-        except QaError as error:
-            if isinstance(error, RateLimited):
-                return refused(request, error, request.path)
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, "Your changes are saved.")
-            return redirect(answer.get_absolute_url())
+        values = (form.cleaned_data["body"], form.cleaned_data["summary"])
+        response = _saved(request, form, "Your changes are saved.", posts.edit_answer, request.user, answer, *values)
+        if response:
+            return response
     return render(
         request, "qa/edit.html", {"form": form, "post": answer, "question": answer.question, "kind": "answer"}
     )
