@@ -28,19 +28,13 @@ class Star:
         return f"star star--{self.colour.replace(' ', '-')}{' star--shooting' if self.shooting else ''}"
 
 
+# eBay's tiers: (threshold, colour) for stars, then for shooting stars.
+_STAR_TIERS = [(10, "yellow"), (50, "blue"), (100, "turquoise"), (500, "purple"), (1_000, "red"), (5_000, "green")]
+_SHOOTING_TIERS = [(10_000, "yellow"), (25_000, "turquoise"), (50_000, "purple"), (100_000, "red")]
+_SHOOTING_TIERS += [(500_000, "green"), (1_000_000, "silver")]
 STARS = (
-    Star(10, "yellow", False),
-    Star(50, "blue", False),
-    Star(100, "turquoise", False),
-    Star(500, "purple", False),
-    Star(1_000, "red", False),
-    Star(5_000, "green", False),
-    Star(10_000, "yellow", True),
-    Star(25_000, "turquoise", True),
-    Star(50_000, "purple", True),
-    Star(100_000, "red", True),
-    Star(500_000, "green", True),
-    Star(1_000_000, "silver", True),
+    *(Star(threshold, colour, False) for threshold, colour in _STAR_TIERS),
+    *(Star(threshold, colour, True) for threshold, colour in _SHOOTING_TIERS),
 )
 
 

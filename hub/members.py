@@ -5,8 +5,7 @@ did in the wiki and the forum, and a member page shows their reputation and thei
 part registers `MemberSection`s here from its `AppConfig.ready()`, and a page that shows a member
 asks for the sections of its place and includes each one's template with the section's context:
 
-    members.register(MemberSection("qa.activity", members.PROFILE, "qa/includes/profile_activity.html",
-                                   selectors.profile_activity, order=20))
+    members.register(members.MemberSection("qa.profile_activity", members.PROFILE, selectors.profile_activity, 20))
 
     {% for section in member_sections %}{% include section.template with section=section.context %}{% endfor %}
 
@@ -27,12 +26,17 @@ SectionContext = Callable[[object, object], dict | None]
 
 @dataclass(frozen=True)
 class MemberSection:
-    name: str  # unique: "<app>.<what>", for example "qa.activity"
+    name: str  # unique: "<app>.<what>", for example "qa.profile_activity"
     place: str
-    template: str
     context: SectionContext
     order: int = 100  # lower shows first
     stylesheets: tuple[str, ...] = ()  # static paths the section's markup needs
+    template: str = ""  # by default "<app>/includes/<what>.html"
+
+    def __post_init__(self):
+        if not self.template:
+            app, _, what = self.name.partition(".")
+            object.__setattr__(self, "template", f"{app}/includes/{what}.html")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from hub import members, page_context
+from hub.members import MEMBER_PAGE, MemberSection
 from search import registry
 
 
@@ -19,12 +20,4 @@ class ProfilesConfig(AppConfig):
         page_context.register(ProfilePage, views.profile_page_context)
         page_context.register(OrganiserProfilePage, views.organiser_page_context)
         page_context.register(HostProfilePage, views.host_page_context)
-        members.register(
-            members.MemberSection(
-                "profiles.profile_link",
-                members.MEMBER_PAGE,
-                "profiles/includes/member_profile_link.html",
-                selectors.member_profile_link,
-                10,
-            )
-        )
+        members.register(MemberSection("profiles.member_profile_link", MEMBER_PAGE, selectors.member_profile_link, 10))

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from hub import members
+from hub.members import MEMBER_PAGE, PROFILE, MemberSection
 from search import registry
 
 
@@ -13,22 +14,5 @@ class QaConfig(AppConfig):
 
         registry.register(search_adapters.QuestionAdapter())
         registry.register(search_adapters.AnswerAdapter())
-        members.register(
-            members.MemberSection(
-                "qa.profile_activity",
-                members.PROFILE,
-                "qa/includes/profile_activity.html",
-                selectors.profile_activity,
-                20,
-            )
-        )
-        members.register(
-            members.MemberSection(
-                "qa.member_page",
-                members.MEMBER_PAGE,
-                "qa/includes/member_page.html",
-                selectors.member_page,
-                20,
-                stylesheets=("qa/qa.css",),
-            )
-        )
+        members.register(MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20))
+        members.register(MemberSection("qa.member_page", MEMBER_PAGE, selectors.member_page, 20, ("qa/qa.css",)))

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from hub import members, page_context
 from hub.markdown import register_preprocessor
+from hub.members import PROFILE, MemberSection
 from search import registry
 
 
@@ -19,12 +20,4 @@ class WikiConfig(AppConfig):
         signal_handlers.connect()
         page_context.register(WikiPage, views.wiki_page_context)
         page_context.register(WikiIndexPage, views.wiki_index_context)
-        members.register(
-            members.MemberSection(
-                "wiki.profile_contributions",
-                members.PROFILE,
-                "wiki/includes/profile_contributions.html",
-                selectors.profile_contributions,
-                10,
-            )
-        )
+        members.register(MemberSection("wiki.profile_contributions", PROFILE, selectors.profile_contributions, 10))

@@ -24,10 +24,11 @@ def extra_section():
         seen.append((member.username, getattr(viewer, "username", None)))
         return {"motto": f"{member.username} keeps listening"} if member.username != "quiet" else None
 
-    registered = [
-        members.register(members.MemberSection(f"test.motto.{place}", place, "test_motto.html", context, order=15))
+    sections = [
+        members.MemberSection(f"test.motto.{place}", place, context, order=15, template="test_motto.html")
         for place in (members.MEMBER_PAGE, members.PROFILE)
     ]
+    registered = [members.register(section) for section in sections]
     yield seen
     for section in registered:
         members.unregister(section.name)
@@ -40,14 +41,15 @@ def motto_template(settings, tmp_path):
 
 
 def test_sections_run_in_order_and_one_with_nothing_to_show_is_left_out(extra_section):
-    first = members.MemberSection("test.first", "test_place", "a.html", lambda member, viewer: {"n": 1}, order=5)
-    empty = members.MemberSection("test.empty", "test_place", "b.html", lambda member, viewer: None, order=1)
+    first = members.MemberSection("test.first", "test_place", lambda member, viewer: {"n": 1}, order=5)
+    empty = members.MemberSection("test.empty", "test_place", lambda member, viewer: None, order=1)
     members.register(first)
     members.register(empty)
     try:
         member = make_user("reader")
         shown = members.shown("test_place", member, None)
         assert [(section.name, section.context) for section in shown] == [("test.first", {"n": 1})]
+        assert shown[0].template == "test/includes/first.html"  # "<app>.<what>" names its template
     finally:
         members.unregister("test.first")
         members.unregister("test.empty")
