@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from hub import page_context
+from pathway import places
 
 
 class HomeConfig(AppConfig):
@@ -8,7 +9,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from home import panels  # noqa: PLC0415 - it imports models, loaded after every AppConfig
+        from home import composition, panels  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from home.models import HomePage  # noqa: PLC0415 - models load after every AppConfig
 
         page_context.register(HomePage, panels.home_panels)
+        places.set_source(composition.visit_places)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("qa.urls")),
     path("", include("profiles.urls")),
+    path("", include("home.urls")),
     path("", include("pathway.urls")),
     path("", include("events.urls")),
     path("", include("wiki.urls")),

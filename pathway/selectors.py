@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from pathway import rules
 from pathway.models import (
@@ -190,13 +191,22 @@ def public_reflections_of(user) -> list[Reflection]:
     )
 
 
-def profile_progress(user, today: dt.date) -> dict | None:
-    """What an organiser's profile shows: current stage, stages done, public reflections. None to hide."""
+def member_progress(member, viewer) -> dict | None:
+    """For profiles and member pages (hub/members.py): the member's current stage, the stages they
+    have done and their public reflections, unless they chose not to show them. Four queries."""
     pathway = default_pathway()
-    if pathway is None or not getattr(user, "pk", None):
+    if pathway is None or not getattr(member, "pk", None) or not member.is_active:
         return None
-    enrolment = Enrolment.objects.filter(user=user, pathway=pathway, show_on_profile=True).first()
+    enrolment = (
+        Enrolment.objects.filter(user=member, pathway=pathway, show_on_profile=True).prefetch_related("records").first()
+    )
     if enrolment is None:
         return None
-    progress = progress_for(stages_of(pathway), list(enrolment.records.all()), today)
-    return {"pathway": pathway, "progress": progress, "reflections": public_reflections_of(user)}
+    progress = progress_for(stages_of(pathway), list(enrolment.records.all()), timezone.localdate())
+    return {"pathway": pathway, "progress": progress, "reflections": public_reflections_of(member)}
+
+
+def member_co_trainer(member, viewer) -> dict | None:
+    """For member pages: that the member co-trains, while they agree to be shown as a co-trainer."""
+    co_trainer = CoTrainer.objects.filter(user_id=getattr(member, "pk", None), withdrawn_at__isnull=True).first()
+    return {"co_trainer": co_trainer} if co_trainer and member.is_active else None

@@ -3,11 +3,13 @@ sessions and attendance, co-trainers. Every write checks permission first and ru
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from pathway import rules
 from pathway.models import (
@@ -117,12 +119,19 @@ def check_can_draft(user, reflection: Reflection) -> None:
 
 
 @transaction.atomic
-def link_wiki_draft(user, reflection: Reflection, page) -> Reflection:
-    """Remember the wiki draft started from this reflection (a Wagtail page), so each links to the other."""
+def start_wiki_draft(user, reflection: Reflection, make_draft: Callable[[Reflection], Page]) -> tuple[Page, bool]:
+    """Start one wiki draft from a shared reflection and remember it, so each links to the other.
+
+    The pathway does not know the wiki: the layer above passes `make_draft`, which creates the page
+    (home/views.py). A second request returns the first draft. Returns (page, created)."""
     check_can_draft(user, reflection)
+    reflection = Reflection.objects.select_for_update().select_related("wiki_draft").get(pk=reflection.pk)
+    if reflection.wiki_draft_id:
+        return reflection.wiki_draft, False
+    page = make_draft(reflection)
     reflection.wiki_draft = page
     reflection.save(update_fields=["wiki_draft", "updated_at"])
-    return reflection
+    return page, True
 
 
 @transaction.atomic
@@ -131,7 +140,7 @@ def add_visit(
 ) -> Visit:
     _check_owner(user, enrolment)
     _not_in_future(visited_on, "visit date")
-    place = next((item for item in visit_places() if item.page_id == place_id), None) if place_id else None
+    place = next((item for item in visit_places(user) if item.page_id == place_id), None) if place_id else None
     if place_id and place is None:
         raise ValidationError("Choose a place from the list, or type the name of a place that is not in the hub.")
     name = place.name if place else place_name.strip()

@@ -183,7 +183,7 @@ def reflection_history(request, pk: int):
 
 @enrolment_required
 def add_visit(request, enrolment: Enrolment):
-    places = visit_places()
+    places = visit_places(request.user)
     form = forms.VisitForm(request.POST or None, places=places)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

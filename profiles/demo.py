@@ -1,4 +1,5 @@
-"""Demo profiles: 8 host organisations and 22 organisers with pictures and demo feed items.
+"""Demo profiles: 8 host organisations (3 exemplar projects, each with its place on the map) and 22
+organisers with pictures and demo feed items.
 
 Idempotent: a profile whose slug exists is left alone. Feed items are stored directly (no network)
 and marked as demo content, so `refresh_feeds` never tries to fetch them.
@@ -59,8 +60,12 @@ def _picture(title: str, alt: str, number: int):
 def _host(demo, index, key, row, number) -> HostProfilePage:
     username, area, website, description = row
     maintainer = demo.user(username)
+    town, region, latitude, longitude, is_exemplar = demo_data.PLACES[key]
+    place = {"town": town, "region": region, "latitude": latitude, "longitude": longitude, "is_exemplar": is_exemplar}
     existing = HostProfilePage.objects.filter(slug=slugify(maintainer.public_name)).first()
     if existing:
+        if not existing.town:  # a demo hub from before hosts had places
+            HostProfilePage.objects.filter(pk=existing.pk).update(**place)
         return existing
     alt = f"Logo of {maintainer.public_name}: its initials on a coloured square"
     page = HostProfilePage(
@@ -69,6 +74,7 @@ def _host(demo, index, key, row, number) -> HostProfilePage:
         area=area,
         website=website,
         description=description,
+        **place,
         picture=_picture(maintainer.public_name, alt, number),
         picture_alt=alt,
         blog_url=f"https://{key}.example.org/news/feed",
@@ -82,7 +88,7 @@ def _host(demo, index, key, row, number) -> HostProfilePage:
 
 @transaction.atomic
 def _organiser(demo, index, hosts, username, row, number) -> None:
-    role, area, host_key, stage, skills, bio, feeds = row
+    role, area, host_key, skills, bio, feeds = row
     person = demo.user(username)
     if OrganiserProfilePage.objects.filter(account=person).exists():
         return
@@ -94,7 +100,6 @@ def _organiser(demo, index, hosts, username, row, number) -> None:
         role=role,
         area=area,
         host=hosts.get(host_key),
-        pathway_stage=stage,
         bio=bio,
         picture=_picture(person.public_name, alt, number + 3),
         picture_alt=alt,

@@ -66,14 +66,25 @@ HOSTS = {
     ),
 }
 
-# username: (role, area, host key, pathway stage, skills, bio, feeds)
+# key: (town, region, latitude, longitude, exemplar project?): what each host enters as its place.
+PLACES = {
+    "riverside": ("Leeds", "yorkshire", "53.7997", "-1.5492", False),
+    "northgate": ("Dundee", "scotland", "56.4620", "-2.9707", False),
+    "keystone": ("Manchester", "north-west", "53.4808", "-2.2426", True),
+    "harbour": ("Bristol", "south-west", "51.4545", "-2.5879", True),
+    "moorland": ("Brecon", "wales", "51.9466", "-3.3915", False),
+    "eastfield": ("Nottingham", "east-midlands", "52.9548", "-1.1581", False),
+    "canalside": ("Birmingham", "west-midlands", "52.4862", "-1.8904", True),
+    "millbrook": ("Bradford", "yorkshire", "53.7960", "-1.7594", False),
+}
+
+# username: (role, area, host key, skills, bio, feeds)
 # feeds: a dict with any of "blog", "mastodon", "bluesky", "x".
 ORGANISERS = {
     "amara": (
         "senior",
         "Riverside",
         "riverside",
-        "graduated",
         ["housing", "listening campaigns", "coaching"],
         "I have organised on the Riverside estate for six years. Most of my week is one-to-one "
         "conversations: finding out what people care about enough to act on, and who they would act with.",
@@ -83,7 +94,6 @@ ORGANISERS = {
         "trainee",
         "Northgate",
         "northgate",
-        "foundations",
         ["flooding", "street meetings"],
         "I started organising after our street flooded twice in one winter. I am learning to run "
         "meetings where the quietest neighbour speaks first.",
@@ -93,7 +103,6 @@ ORGANISERS = {
         "organiser",
         "Riverside",
         "riverside",
-        "go_deeper",
         ["food justice", "research actions"],
         "I support the food pantry volunteers to move from handing out parcels to asking why the "
         "parcels are needed, and then to doing something about it together.",
@@ -103,7 +112,6 @@ ORGANISERS = {
         "volunteer",
         "Harbour Lane",
         "harbour",
-        "confirmation",
         ["waterfront planning", "translation"],
         "I volunteer at the Harbour Lane café and help neighbours respond to the waterfront plans. "
         "I speak Gujarati and Hindi, which opens a lot of doors.",
@@ -113,7 +121,6 @@ ORGANISERS = {
         "trainer",
         "Citywide",
         "keystone",
-        "graduated",
         ["co-production", "easy read", "training"],
         "I train organisers in co-production. With Keystone's members I have learned that access "
         "needs are planning questions, not afterthoughts: we agree them before every action.",
@@ -123,7 +130,6 @@ ORGANISERS = {
         "organiser",
         "Eastfield",
         "eastfield",
-        "go_deeper",
         ["housing", "damp and mould", "power mapping"],
         "I work with tenants in Eastfield's tower blocks. Our damp survey of 212 flats changed how "
         "the landlord talked to us.",
@@ -133,7 +139,6 @@ ORGANISERS = {
         "senior",
         "Moorland villages",
         "moorland",
-        "graduated",
         ["rural transport", "coalitions"],
         "Rural organising is slow and personal. I helped seven parish groups agree one ask for a bus "
         "route, which took a year and was worth it.",
@@ -143,7 +148,6 @@ ORGANISERS = {
         "trainee",
         "Canalside",
         "canalside",
-        "foundations",
         ["youth work", "safety audits"],
         "I coach young people at Canalside who are campaigning for a lit, safe towpath. They run the "
         "meetings; I keep the notes and ask awkward questions.",
@@ -153,7 +157,6 @@ ORGANISERS = {
         "organiser",
         "Millbrook",
         "millbrook",
-        "confirmation",
         ["faith groups", "fuel poverty"],
         "I bring together three congregations in Millbrook around warm spaces and fuel bills. "
         "Shared meals come first; the campaign grows from them.",
@@ -163,7 +166,6 @@ ORGANISERS = {
         "volunteer",
         "Northgate",
         "northgate",
-        "foundations",
         ["library campaigns", "social media"],
         "I help keep Northgate library's opening hours on the council's radar, and I look after our "
         "group's posts online.",
@@ -173,7 +175,6 @@ ORGANISERS = {
         "organiser",
         "Citywide",
         "keystone",
-        "go_deeper",
         ["co-production", "disability rights", "transport"],
         "I organise alongside Keystone members on accessible transport. We co-produce everything: "
         "members chose the campaign, wrote the survey and met the bus company themselves.",
@@ -183,7 +184,6 @@ ORGANISERS = {
         "trainee",
         "Harbour Lane",
         "harbour",
-        "foundations",
         ["English classes", "migrant rights"],
         "I teach English at the Harbour Lane centre and I am learning to turn classroom conversations "
         "about rent and work into shared action.",
@@ -193,7 +193,6 @@ ORGANISERS = {
         "senior",
         "Eastfield",
         "eastfield",
-        "graduated",
         ["negotiation", "fire safety"],
         "I have negotiated with three landlords on behalf of tenants' associations. The trick is "
         "that the tenants do the talking; I help them rehearse.",
@@ -203,7 +202,6 @@ ORGANISERS = {
         "organiser",
         "Millbrook",
         "millbrook",
-        "go_deeper",
         ["loneliness", "older people"],
         "My work is with older people in Millbrook who told us loneliness was their first concern. "
         "Together we set up visiting circles across three faith communities.",
@@ -213,7 +211,6 @@ ORGANISERS = {
         "volunteer",
         "Moorland villages",
         "moorland",
-        "confirmation",
         ["broadband", "village halls"],
         "I am a volunteer organiser in one of the moor villages, working on broadband and keeping the "
         "village hall open.",
@@ -223,7 +220,6 @@ ORGANISERS = {
         "trainer",
         "Citywide",
         None,
-        "graduated",
         ["training", "one-to-ones", "evaluation"],
         "I run the Foundations course for new organisers. I care about one-to-ones done well and "
         "about honest evaluation of what our campaigns achieve.",
@@ -233,7 +229,6 @@ ORGANISERS = {
         "organiser",
         "Canalside",
         "canalside",
-        "go_deeper",
         ["youth leadership", "transport"],
         "I support Canalside's young leaders on their free-travel campaign. Last term they met the "
         "transport authority and came away with a pilot.",
@@ -243,7 +238,6 @@ ORGANISERS = {
         "trainee",
         "Riverside",
         "riverside",
-        "foundations",
         ["safer streets", "door knocking"],
         "New to organising, I spend most evenings door knocking on the estate and learning from Amara.",
         {"bluesky": "sam-turner.example.social"},
@@ -252,7 +246,6 @@ ORGANISERS = {
         "organiser",
         "Eastfield",
         "eastfield",
-        "confirmation",
         ["Polish community", "workers' rights"],
         "I connect Polish-speaking families in Eastfield with the tenants' association and with "
         "each other, especially around insecure work.",
@@ -262,7 +255,6 @@ ORGANISERS = {
         "volunteer",
         "Northgate",
         "northgate",
-        "confirmation",
         ["flood resilience", "mutual aid"],
         "I coordinate Northgate's flood wardens and help them press for the drainage works we were promised.",
         {},
@@ -271,7 +263,6 @@ ORGANISERS = {
         "senior",
         "Harbour Lane",
         "harbour",
-        "graduated",
         ["coalitions", "planning", "housing"],
         "I lead the Harbour Lane coalition on the waterfront plans: twenty groups, one shared list "
         "of demands, and a lot of patient meetings.",
@@ -281,7 +272,6 @@ ORGANISERS = {
         "trainee",
         "Citywide",
         "keystone",
-        "foundations",
         ["co-production", "art activism"],
         "I am a trainee at Keystone, where I help members plan creative actions with clear access "
         "arrangements: pictures, plain words and quiet breaks.",

@@ -8,10 +8,10 @@ from django.db.models import Prefetch, Q
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from profiles.models import PATHWAY_CHOICES, ROLE_CHOICES, HostProfilePage, OrganiserProfilePage, ProfilePage
+from profiles.models import ROLE_CHOICES, HostProfilePage, OrganiserProfilePage, ProfilePage
 
 CARD_PICTURE = "fill-96x96"
-KIND_CHOICES = [("organiser", "Organisers"), ("host", "Host organisations")]
+KIND_CHOICES = [("organiser", "Organisers"), ("host", "Host organisations"), ("exemplar", "Exemplar projects")]
 
 
 @dataclass
@@ -48,6 +48,8 @@ def _filter_q(filters: Filters) -> Q:
         condition &= Q(organiserprofilepage__isnull=False)
     if filters.kind == "host":
         condition &= Q(hostprofilepage__isnull=False)
+    if filters.kind == "exemplar":
+        condition &= Q(hostprofilepage__is_exemplar=True)
     if filters.role:
         condition &= Q(organiserprofilepage__role=filters.role)
     if filters.host:
@@ -94,7 +96,6 @@ def directory_context(index, request) -> dict:
         "profiles": profiles,
         "kind_choices": KIND_CHOICES,
         "role_choices": ROLE_CHOICES,
-        "pathway_choices": dict(PATHWAY_CHOICES),
         "host_choices": list(HostProfilePage.objects.live().public().order_by("title").values_list("pk", "title")),
         "skill_choices": list(
             Tag.objects.filter(profiles_organiserskill_items__isnull=False)

@@ -4,7 +4,7 @@ from django import forms
 from wagtail.images import get_image_model
 
 from profiles.handles import HandleError, parse_bluesky, parse_mastodon, x_profile_url
-from profiles.models import HostProfilePage, OrganiserProfilePage
+from profiles.models import HostProfilePage, OrganiserProfilePage, place_errors
 
 COMMON_FEED_FIELDS = ["blog_url", "mastodon_handle", "bluesky_handle", "x_handle"]
 COMMON_LABELS = {
@@ -70,7 +70,6 @@ class OrganiserProfileForm(_ProfileForm):
             "role",
             "area",
             "host",
-            "pathway_stage",
             "bio",
             "skills",
             "links",
@@ -83,7 +82,6 @@ class OrganiserProfileForm(_ProfileForm):
         ]
         labels = {
             "title": "Display name",
-            "pathway_stage": "Training pathway stage",
             "picture_alt": "Picture description (alt text)",
         }
         help_texts = {"skills": "Separate skills and interests with commas, for example: listening campaigns, housing."}
@@ -109,13 +107,35 @@ class HostProfileForm(_ProfileForm):
             "title",
             "area",
             "website",
+            "is_exemplar",
+            "town",
+            "region",
+            "latitude",
+            "longitude",
             "description",
             "picture_alt",
             *COMMON_FEED_FIELDS,
             "hidden_from_anonymous",
         ]
-        labels = {**COMMON_LABELS, "title": "Organisation name", "picture_alt": "Logo description (alt text)"}
+        labels = {
+            **COMMON_LABELS,
+            "title": "Organisation name",
+            "picture_alt": "Logo description (alt text)",
+            "is_exemplar": "We are an exemplar project: other organisers can visit to learn from our work",
+            "latitude": "Map position: latitude",
+            "longitude": "Map position: longitude",
+        }
+        help_texts = {
+            "latitude": "Degrees north, for example 53.79. Leave both empty to stay off the map.",
+            "longitude": "Degrees east of Greenwich; west is negative, for example -1.75.",
+        }
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+    def clean(self):
+        cleaned = super().clean()
+        for field, message in place_errors(cleaned.get("latitude"), cleaned.get("longitude")).items():
+            self.add_error(field, message)
+        return cleaned
 
 
 def form_class_for(page):

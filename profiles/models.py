@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from hub.page_context import PageContextMixin
 from profiles.handles import HandleError, parse_bluesky, parse_mastodon
+from profiles.map_outline import EAST, NORTH, SOUTH, WEST
 
 ROLE_CHOICES = [
     ("trainee", "Trainee organiser"),
@@ -26,11 +27,20 @@ ROLE_CHOICES = [
     ("senior", "Senior organiser"),
     ("trainer", "Trainer"),
 ]
-PATHWAY_CHOICES = [
-    ("foundations", "Foundations"),
-    ("confirmation", "Confirmation of plan"),
-    ("go_deeper", "Go Deeper option chosen"),
-    ("graduated", "Graduated"),
+# Where a host or exemplar project is, for the map page's list by region.
+REGION_CHOICES = [
+    ("north-east", "North East England"),
+    ("north-west", "North West England"),
+    ("yorkshire", "Yorkshire and the Humber"),
+    ("east-midlands", "East Midlands"),
+    ("west-midlands", "West Midlands"),
+    ("east", "East of England"),
+    ("london", "London"),
+    ("south-east", "South East England"),
+    ("south-west", "South West England"),
+    ("wales", "Wales"),
+    ("scotland", "Scotland"),
+    ("northern-ireland", "Northern Ireland"),
 ]
 
 
@@ -121,7 +131,6 @@ class OrganiserProfilePage(ProfilePage):
     host = models.ForeignKey(
         "profiles.HostProfilePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="organisers"
     )
-    pathway_stage = models.CharField(max_length=20, choices=PATHWAY_CHOICES, default="foundations")
     bio = models.TextField(blank=True, help_text="About you, in Markdown.")
     skills = ClusterTaggableManager(through=OrganiserSkill, blank=True, help_text="Skills and interests.")
     links = models.TextField(blank=True, help_text="Other places to find you: one http or https address a line.")
@@ -132,9 +141,7 @@ class OrganiserProfilePage(ProfilePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("account"),
-        MultiFieldPanel(
-            [FieldPanel("role"), FieldPanel("area"), FieldPanel("host"), FieldPanel("pathway_stage")], "Work"
-        ),
+        MultiFieldPanel([FieldPanel("role"), FieldPanel("area"), FieldPanel("host")], "Work"),
         MultiFieldPanel([FieldPanel("picture"), FieldPanel("picture_alt")], "Photo"),
         FieldPanel("bio"),
         FieldPanel("skills"),
@@ -160,10 +167,20 @@ class OrganiserProfilePage(ProfilePage):
 
 
 class HostProfilePage(ProfilePage):
-    """A host organisation. Its maintainers may edit this page and no other host's page."""
+    """A host organisation, or an exemplar project organisers visit. Its maintainers may edit this page
+    and no other host's page, its place included (town, region, map position)."""
 
     description = models.TextField(blank=True, help_text="What the organisation does, in Markdown.")
     website = models.URLField(blank=True)
+    is_exemplar = models.BooleanField(
+        default=False,
+        verbose_name="exemplar project",
+        help_text="Other organisers can visit to learn from your work.",
+    )
+    town = models.CharField(max_length=120, blank=True, help_text="The town or city, for example “Bradford”.")
+    region = models.CharField(max_length=20, choices=REGION_CHOICES, blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     maintainers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -175,6 +192,10 @@ class HostProfilePage(ProfilePage):
         *Page.content_panels,
         FieldPanel("area"),
         FieldPanel("website"),
+        FieldPanel("is_exemplar"),
+        MultiFieldPanel(
+            [FieldPanel("town"), FieldPanel("region"), FieldPanel("latitude"), FieldPanel("longitude")], "Place"
+        ),
         MultiFieldPanel([FieldPanel("picture"), FieldPanel("picture_alt")], "Logo"),
         FieldPanel("description"),
         FieldPanel("maintainers"),
@@ -182,6 +203,28 @@ class HostProfilePage(ProfilePage):
         FieldPanel("hidden_from_anonymous"),
     ]
     search_fields = [*ProfilePage.search_fields, index.SearchField("description")]
+
+    def clean(self):
+        super().clean()
+        errors = place_errors(self.latitude, self.longitude)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def on_map(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+def place_errors(latitude, longitude) -> dict:
+    """A map position needs both numbers, inside the map of Great Britain and Ireland."""
+    if (latitude is None) != (longitude is None):
+        missing = "longitude" if longitude is None else "latitude"
+        return {missing: "Give both the latitude and the longitude, or neither."}
+    if latitude is not None and not (SOUTH <= latitude <= NORTH):
+        return {"latitude": f"The map covers latitudes {SOUTH} to {NORTH}. Check the number, for example 53.79."}
+    if longitude is not None and not (WEST <= longitude <= EAST):
+        return {"longitude": f"The map covers longitudes {WEST} to {EAST}. West of Greenwich is negative: -1.75."}
+    return {}
 
 
 class FeedSource(models.Model):

@@ -36,6 +36,11 @@ def member_profile_link(member, viewer) -> dict | None:
     return {"profile": profile} if profile else None
 
 
+def places(user) -> list[HostProfilePage]:
+    """Hosts and exemplar projects the visitor may see, for the map page and visits."""
+    return list(visible_to(HostProfilePage.objects.all(), user).order_by("title"))
+
+
 def organisers_of_host(host: HostProfilePage, user) -> list[OrganiserProfilePage]:
     """Derived from each organiser's host field, so the list is never typed twice."""
     queryset = visible_to(OrganiserProfilePage.objects.filter(host=host), user)

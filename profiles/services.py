@@ -83,10 +83,13 @@ def export_profile_data(page: ProfilePage) -> dict:
         "x_handle",
     ]
     if isinstance(page, OrganiserProfilePage):
-        fields += ["role", "pathway_stage", "bio", "links", "show_contact", "contact_email", "contact_phone"]
+        fields += ["role", "bio", "links", "show_contact", "contact_email", "contact_phone"]
     else:
-        fields += ["description", "website"]
+        fields += ["description", "website", "is_exemplar", "town", "region", "latitude", "longitude"]
     data = {name: getattr(page, name) for name in fields}
+    for name in ("latitude", "longitude"):
+        if data.get(name) is not None:
+            data[name] = float(data[name])
     data["url"] = page.full_url
     if isinstance(page, OrganiserProfilePage):
         data["skills"] = sorted(tag.name for tag in page.skills.all())

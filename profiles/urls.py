@@ -16,5 +16,6 @@ urlpatterns = [
     path("profiles/blogs/", views.blogs_river, name="blogs"),
     path("profiles/blogs/rss/", views.BlogsRiverFeed(), name="blogs_rss"),
     path("profiles/me/", views.my_profile, name="mine"),
+    path("profiles/map/", views.places_map, name="map"),
     path("profiles/edit/<int:page_id>/", include(owner_patterns)),
 ]

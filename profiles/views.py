@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hub import members
 from hub.views import too_many_requests
+from profiles import map as place_map
 from profiles import selectors, services
 from profiles.forms import form_class_for
 from profiles.models import HostProfilePage, OrganiserProfilePage, ProfilePage
@@ -37,6 +38,21 @@ def organiser_page_context(page: OrganiserProfilePage, request) -> dict:
     account = page.account if page.account_id else None
     sections = members.shown(members.PROFILE, account, request.user) if account else []
     return {"person": account, "member_sections": sections}
+
+
+def places_map(request):
+    """Hosts and exemplar projects: a list by region, and an SVG map the hub draws itself."""
+    places = selectors.places(request.user)
+    context = {
+        "regions": place_map.by_region(places),
+        "markers": place_map.markers(places),
+        "outlines": place_map.outline_paths(),
+        "width": place_map.WIDTH,
+        "height": place_map.HEIGHT,
+        "exemplar_count": sum(1 for place in places if place.is_exemplar),
+        "host_count": sum(1 for place in places if not place.is_exemplar),
+    }
+    return render(request, "profiles/places_map.html", context)
 
 
 def host_page_context(page: HostProfilePage, request) -> dict:

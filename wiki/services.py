@@ -5,14 +5,16 @@ Signal handlers (wiki/signal_handlers.py) only call `after_publish`, `after_unpu
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
+from django.utils.text import slugify
 from taggit.models import Tag
 
 from hub import notifications
 from search import indexing
 from wiki import links
-from wiki.models import PageWatch, TagWatch, WikiLink, WikiPage
+from wiki.models import ArticlePage, PageWatch, TagWatch, WikiIndexPage, WikiLink, WikiPage
 
 PAGE_WATCH = "wiki.pagewatch"
 TAG_WATCH = "wiki.tagwatch"
@@ -125,3 +127,48 @@ def after_unpublish(page: WikiPage) -> None:
 
 def after_delete(page: WikiPage) -> None:
     indexing.remove(page)
+
+
+# --- drafts started from elsewhere in the hub ---------------------------------------------------
+
+
+@transaction.atomic
+def start_draft(user, *, title: str, summary: str, body: str, tags: list[str] = ()) -> ArticlePage:
+    """A new, unpublished article written by `user`, for them to finish and publish in the admin.
+
+    Offered to the layers above the wiki (a reflection becomes a draft through home/views.py). The
+    title and slug are made unique with a number when taken, since wiki links resolve by either."""
+    if not links.can_create_pages(user):
+        raise PermissionDenied("Only members who may write in the wiki (organisers) can start a wiki page.")
+    index = WikiIndexPage.objects.get()
+    title = _free_title(index, title.strip()[:240] or "Untitled")
+    page = ArticlePage(
+        title=title,
+        slug=_free_slug(index, title),
+        summary=summary[:300],
+        body=body,
+        owner=user,
+        live=False,
+        edit_summary="Started as a draft from elsewhere in the hub",
+    )
+    page.tags.add(*tags)  # kept in the page's cluster: saved with the page and in its revision
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+def _free_title(index: WikiIndexPage, title: str) -> str:
+    candidate, number = title, 1
+    while ArticlePage(title=candidate).title_clashes(candidate):
+        number += 1
+        candidate = f"{title} ({number})"
+    return candidate
+
+
+def _free_slug(index: WikiIndexPage, title: str) -> str:
+    base = slugify(title)[:200] or "draft"
+    candidate, number = base, 1
+    while index.get_children().filter(slug=candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

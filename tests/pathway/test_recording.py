@@ -131,23 +131,18 @@ def test_markdown_in_a_reflection_is_sanitised(client, olu):
 
 
 @pytest.mark.django_db
-def test_visits_to_a_listed_place_or_a_named_one(client, olu):
+def test_visits_to_a_listed_place_or_a_named_one(client, olu, monkeypatch):
     page_id = Page.objects.get(slug="profiles").pk  # any real page stands for the host's profile here
-    places.set_source(
-        lambda: [places.Place(page_id=page_id, name="Keystone Support Network", town="Leeds", is_exemplar=True)]
+    place = places.Place(page_id=page_id, name="Keystone Support Network", town="Leeds", is_exemplar=True)
+    monkeypatch.setattr(places, "_source", lambda user: [place])
+    form = client.get("/pathway/me/visits/add/").content.decode()
+    assert "Keystone Support Network (exemplar project, Leeds)" in form
+    client.post(
+        "/pathway/me/visits/add/", {"place": str(page_id), "visited_on": "2026-05-02", "learned": "Easy read works."}
     )
-    try:
-        form = client.get("/pathway/me/visits/add/").content.decode()
-        assert "Keystone Support Network (exemplar project, Leeds)" in form
-        client.post(
-            "/pathway/me/visits/add/",
-            {"place": str(page_id), "visited_on": "2026-05-02", "learned": "Easy read works."},
-        )
-        client.post("/pathway/me/visits/add/", {"place_name": "Hope Street Settlement", "visited_on": "2026-05-09"})
-        response = client.post("/pathway/me/visits/add/", {"place": "999", "visited_on": "2026-05-09"})
-        assert response.status_code == 400
-    finally:
-        places.set_source(None)
+    client.post("/pathway/me/visits/add/", {"place_name": "Hope Street Settlement", "visited_on": "2026-05-09"})
+    response = client.post("/pathway/me/visits/add/", {"place": "999", "visited_on": "2026-05-09"})
+    assert response.status_code == 400
     visits = list(Visit.objects.order_by("visited_on").values_list("place_id", "place_name"))
     assert visits == [(page_id, "Keystone Support Network"), (None, "Hope Street Settlement")]
 

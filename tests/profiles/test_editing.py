@@ -17,7 +17,6 @@ def _organiser_form(page, **changes):
         "role": page.role,
         "area": page.area,
         "host": "",
-        "pathway_stage": page.pathway_stage,
         "bio": page.bio,
         "skills": "",
         "links": "",

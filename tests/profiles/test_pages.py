@@ -46,7 +46,6 @@ def test_organiser_profile_shows_facts_host_link_posts_and_reputation(client, in
         role="senior",
         host=host,
         area="North Leeds",
-        pathway_stage="go_deeper",
         bio="I *listen* first.",
         mastodon_handle="@amara@social.example.org",
         x_handle="@amara_org",
@@ -60,7 +59,6 @@ def test_organiser_profile_shows_facts_host_link_posts_and_reputation(client, in
     assert html.count("<h1>") == 1
     assert "<title>Amara Okafor | CO Knowledge Hub</title>" in html
     assert 'Senior organiser at <a href="/profiles/riverside-community-trust/">Riverside Community Trust</a>' in html
-    assert "Go Deeper option chosen" in html
     assert "<em>listen</em>" in html
     assert '<a class="tag" href="/profiles/?skill=listening%20campaigns">listening campaigns</a>' in html
     assert 'href="https://social.example.org/@amara"' in html
