@@ -125,7 +125,7 @@ def start_wiki_draft(user, reflection: Reflection, make_draft: Callable[[Reflect
     The pathway does not know the wiki: the layer above passes `make_draft`, which creates the page
     (home/views.py). A second request returns the first draft. Returns (page, created)."""
     check_can_draft(user, reflection)
-    reflection = Reflection.objects.select_for_update().select_related("wiki_draft").get(pk=reflection.pk)
+    reflection = Reflection.objects.select_for_update(of=("self",)).select_related("wiki_draft").get(pk=reflection.pk)
     if reflection.wiki_draft_id:
         return reflection.wiki_draft, False
     page = make_draft(reflection)
