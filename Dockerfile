@@ -25,7 +25,7 @@ WORKDIR /app
 COPY --chown=hub:hub . /app
 # collectstatic needs settings but no real secrets or database: throwaway values, build time only.
 RUN SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_urlsafe(48))") \
-    ALLOWED_HOSTS=build.invalid DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    ALLOWED_HOSTS=build.invalid DATABASE_URL=sqlite:////tmp/build.sqlite3 CACHE_URL=redis://build.invalid:6379/0 \
     python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /app/var/media && chown -R hub:hub /app/var /app/static_collected
 USER hub

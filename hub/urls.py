@@ -1,3 +1,4 @@
+from allauth.account import views as allauth_views
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -6,7 +7,41 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import views
+from hub import ratelimit, views
+
+
+def _posted_email(request) -> str:
+    return "email:" + request.POST.get("email", "").strip().lower()
+
+
+def _member(request) -> str:
+    return f"user:{request.user.pk}"
+
+
+# allauth's views, each behind the hub's rate limits (allauth's own limiter is off). Listed before
+# allauth's URLs so these win; names and paths stay allauth's.
+account_patterns = [
+    path("login/", ratelimit.limit("login")(allauth_views.login), name="account_login"),
+    path("signup/", ratelimit.limit("signup")(allauth_views.signup), name="account_signup"),
+    path(
+        "password/reset/",
+        ratelimit.limit("password-reset")(
+            ratelimit.limit("password-reset-email", key=_posted_email)(allauth_views.password_reset)
+        ),
+        name="account_reset_password",
+    ),
+    re_path(
+        r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        ratelimit.limit("password-reset-key")(allauth_views.password_reset_from_key),
+        name="account_reset_password_from_key",
+    ),
+    path(
+        "password/change/",
+        ratelimit.limit("password-change", key=_member)(allauth_views.password_change),
+        name="account_change_password",
+    ),
+    path("email/", ratelimit.limit("email-change", key=_member)(allauth_views.email), name="account_email"),
+]
 
 hub_patterns = (
     [
@@ -22,6 +57,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.account_profile, name="account_profile"),
+    path("accounts/", include(account_patterns)),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("django_comments_xtd.urls")),
     path("", include(hub_patterns)),

@@ -7,15 +7,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_POST
 
-from hub import members
-from hub.views import too_many_requests
+from hub import members, ratelimit
 from profiles import map as place_map
 from profiles import selectors, services
 from profiles.forms import form_class_for
@@ -99,11 +97,9 @@ def edit_profile(request, page_id: int):
 @require_POST
 def refresh_now(request, page_id: int):
     page = _editable_page(request, page_id)
-    key = f"profiles:refresh-now:{page.pk}"
-    if not cache.add(key, 1, settings.HUB_FEEDS_REFRESH_NOW_SECONDS):
-        minutes = max(1, settings.HUB_FEEDS_REFRESH_NOW_SECONDS // 60)
-        message = f"Feeds for this profile were refreshed a moment ago. Try again in {minutes} minutes."
-        return too_many_requests(request, message, settings.HUB_FEEDS_REFRESH_NOW_SECONDS)
+    seconds = settings.HUB_FEEDS_REFRESH_NOW_SECONDS
+    message = f"Feeds for this profile were refreshed a moment ago. Try again in {max(1, seconds // 60)} minutes."
+    ratelimit.consume("feeds-refresh-now", f"profile:{page.pk}", rate=(1, seconds), message=message)  # else 429
     services.request_refresh(page)
     messages.success(
         request, "Your feeds will be read again within a minute or two. Reload this page to see new items."

@@ -77,6 +77,7 @@ def checks(summary: Summary) -> None:
         "SECRET_KEY": "check-deploy-" + "x" * 60,
         "ALLOWED_HOSTS": "hub.example.org",
         "DATABASE_URL": "sqlite:///" + str(SCRATCH / "deploy-check.sqlite3"),
+        "CACHE_URL": "redis://127.0.0.1:6379/0",  # only named: the deploy check does not connect
     }
     if run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], deploy_env) != 0:
         summary.failures.append("check failed: manage.py check --deploy with production settings")

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from hub.views import too_many_requests
+from hub import ratelimit
 from search import services, terms
 from search.backends.base import Filters
 
@@ -70,21 +70,9 @@ def search_page(request):
     return render(request, "search/search.html", context)
 
 
-def _rate_limited(request) -> bool:
-    count, seconds = settings.SEARCH_SUGGEST_RATE
-    key = "search:suggest:rate:" + hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:24]
-    cache.add(key, 0, timeout=seconds)
-    try:
-        return cache.incr(key) > count
-    except ValueError:  # expired between add and incr
-        return False
-
-
 @require_GET
 def suggest(request):
-    if _rate_limited(request):
-        response = too_many_requests(request, "Suggestions are paused for a minute.", retry_after=60)
-        return response
+    ratelimit.hit(request, "search-suggest", rate=settings.SEARCH_SUGGEST_RATE)  # past it: 429 (the middleware)
     query = terms.clean_text(request.GET.get("q", ""))
     key = "search:suggest:" + hashlib.sha256(query.lower().encode()).hexdigest()
     data = cache.get(key)

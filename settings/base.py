@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .env import cache_config, database_config, email_config, env_bool, env_int, env_str
+from .env import caches_config, database_config, email_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HUB_VAR_DIR", str(BASE_DIR / "var")))
@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "hub.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -90,7 +91,9 @@ WSGI_APPLICATION = "hub.wsgi.application"
 DATABASES = {"default": database_config(env_str("DATABASE_URL"), VAR_DIR / "hub.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_config(env_str("CACHE_URL") or env_str("REDIS_URL"))}
+# The shared cache is an accelerator: with Redis down, pages answer from the database (docs/adr/0052).
+CACHE_URL = env_str("CACHE_URL") or env_str("REDIS_URL")
+CACHES = caches_config(CACHE_URL)
 
 AUTH_USER_MODEL = "hub.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -117,12 +120,60 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CO Knowledge Hub] "
-ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/h/ip",
-    "reset_password": "20/m/ip,5/m/key",
-    "confirm_email": "1/3m/key",
+# allauth's own limiter is off: its limits go through hub/ratelimit.py like every other (HUB_RATE_LIMITS).
+ACCOUNT_RATE_LIMITS = False
+
+# --- Rate limits (hub/ratelimit.py, docs/adr/0053-one-rate-limit-helper.md) ---
+# Counters live in the shared cache's `limits` alias; behind a proxy, the client address is read
+# from X-Forwarded-For only when the request comes from an address listed here (CIDRs allowed).
+HUB_TRUSTED_PROXIES = env_list("HUB_TRUSTED_PROXIES")
+RATELIMIT_USE_CACHE = "limits"
+RATELIMIT_FAIL_OPEN = True  # only the rare "counter expired between add and increment": let it pass
+_CACHE_DOWN = "This is paused for a minute while the hub recovers from a fault. Please try again shortly."
+# name: rate ("count/period", periods s m h d, e.g. "5/5m"; None when the caller passes the rate
+# from its part's own setting, named in the comment), fail direction when the shared cache is down
+# ("closed" refuses, "open" lets through: why for each is in the ADR), and the message.
+HUB_RATE_LIMITS = {
+    "login": {"rate": "30/m", "fail": "open", "message": "Too many log-in attempts from your address."},
+    "login-failed-address": {
+        "rate": "10/m",
+        "fail": "closed",
+        "message": "Too many failed log-in attempts from your address. Wait a minute before trying again.",
+    },
+    "login-failed-account": {
+        "rate": "5/5m",
+        "fail": "closed",
+        "message": "Too many failed log-in attempts for this account. Wait five minutes, or reset your password.",
+    },
+    "signup": {"rate": "20/h", "fail": "closed", "message": "Too many sign-ups from your address."},
+    "password-reset": {"rate": "20/m", "fail": "closed", "message": "Too many password reset requests."},
+    "password-reset-email": {
+        "rate": "5/m",
+        "fail": "closed",
+        "message": "Too many password reset emails asked for this address.",
+    },
+    "password-reset-key": {"rate": "20/m", "fail": "open", "message": "Too many attempts at this reset link."},
+    "password-change": {"rate": "5/m", "fail": "open", "message": "Too many password changes."},
+    "email-change": {"rate": "10/m", "fail": "open", "message": "Too many changes to your email addresses."},
+    "confirm-email": {"rate": "1/3m", "fail": "closed", "message": "A confirmation email was sent a moment ago."},
+    # SEARCH_SUGGEST_RATE, per client address
+    "search-suggest": {"rate": None, "fail": "open", "message": "Suggestions are paused for a minute."},
+    # HUB_FEEDS_REFRESH_NOW_SECONDS, per profile
+    "feeds-refresh-now": {
+        "rate": None,
+        "fail": "open",
+        "message": "Feeds for this profile were refreshed a moment ago.",
+    },
+    # QA_RATE_LIMITS, per member with a feedback score under QA_NEW_ACCOUNT_SCORE (flags: every member)
+    "qa-question": {"rate": None, "fail": "closed", "message": ""},
+    "qa-answer": {"rate": None, "fail": "closed", "message": ""},
+    "qa-comment": {"rate": None, "fail": "closed", "message": ""},
+    "qa-rating": {"rate": None, "fail": "closed", "message": ""},
+    "qa-flag": {"rate": None, "fail": "closed", "message": ""},
 }
+for _limit in HUB_RATE_LIMITS.values():
+    _limit.setdefault("unavailable", _CACHE_DOWN)
+# --- end rate limits ---
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

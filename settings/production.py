@@ -15,6 +15,20 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
 
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the hub's host names, comma-separated (no '*').")
 env_required("DATABASE_URL")
+if not CACHE_URL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "Set CACHE_URL to the shared Redis cache, for example redis://redis:6379/0: production needs one "
+        "cache for every app server, so that rate limits hold across processes and machines."
+    )
+if CACHES["default"]["BACKEND"] != "hub.cache.ResilientRedisCache":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "CACHE_URL must be a redis:// or rediss:// address in production: a local-memory cache "
+        "would give every process its own rate limits."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,15 +1,15 @@
-"""Limits for new accounts, counted from rows already in the database (no counter to drift).
+"""Limits for new accounts, through the hub's one rate-limit helper (hub/ratelimit.py).
 
 A member whose feedback score is under settings.QA_NEW_ACCOUNT_SCORE may, for example, ask one
-question per 10 minutes and give 20 ratings a day. Organisers and Moderators are not limited.
+question per 10 minutes and give 20 ratings a day (settings.QA_RATE_LIMITS). Organisers and
+Moderators are not limited; flags are limited for every member. The counters live in the shared
+cache and hold across every app server; with the cache down these limits fail closed
+(docs/adr/0053). Services check a limit after their own validation, just before they write.
 """
-
-import datetime as dt
 
 from django.conf import settings
 
-from hub import roles
-from qa.models import Answer, Comment, Flag, Question, Rating
+from hub import ratelimit, roles
 from qa.services.errors import RateLimited
 
 MESSAGES = {
@@ -37,28 +37,13 @@ def is_limited(user) -> bool:
     return user.feedback_score < settings.QA_NEW_ACCOUNT_SCORE
 
 
-def _recent(kind: str, user, since: dt.datetime):
-    querysets = {
-        "question": Question.objects.filter(author=user, created_at__gte=since).values_list("created_at"),
-        "answer": Answer.objects.filter(author=user, created_at__gte=since).values_list("created_at"),
-        "comment": Comment.objects.filter(author=user, created_at__gte=since).values_list("created_at"),
-        "rating": Rating.objects.filter(rater=user, updated_at__gte=since, from_acceptance=False).values_list(
-            "updated_at"
-        ),
-        "flag": Flag.objects.filter(reporter=user, created_at__gte=since).values_list("created_at"),
-    }
-    return sorted(moment for (moment,) in querysets[kind])
-
-
-def check(kind: str, user, now: dt.datetime) -> None:
-    """Raise RateLimited when `user` has already done `kind` as often as allowed in the period."""
+def check(kind: str, user) -> None:
+    """Count one `kind` for `user`; raise RateLimited when they have done it as often as allowed."""
     if kind != "flag" and not is_limited(user):
         return
     count, seconds = settings.QA_RATE_LIMITS[kind]
-    since = now - dt.timedelta(seconds=seconds)
-    recent = _recent(kind, user, since)
-    if len(recent) < count:
-        return
-    oldest = recent[-count]
-    retry_after = max(1, int((oldest + dt.timedelta(seconds=seconds) - now).total_seconds()))
-    raise RateLimited(MESSAGES[kind].format(count=count, period=_period(seconds)), retry_after)
+    message = MESSAGES[kind].format(count=count, period=_period(seconds))
+    try:
+        ratelimit.consume(f"qa-{kind}", f"user:{user.pk}", rate=(count, seconds), message=message)
+    except ratelimit.RateLimited as error:
+        raise RateLimited(error.message, error.retry_after) from None

@@ -28,7 +28,7 @@ def flag(reporter, target, reason: str, note: str = "", *, now: dt.datetime | No
         raise QaError("Choose why you are reporting this.")
     if reason == Flag.OTHER and not note.strip():
         raise QaError("Say briefly what is wrong.")
-    limits.check("flag", reporter, now)
+    limits.check("flag", reporter)
     try:
         with transaction.atomic():
             return Flag.objects.create(

@@ -62,8 +62,8 @@ def ask(author, title: str, body: str, tag_names, *, now: dt.datetime | None = N
     now = now or timezone.now()
     _require_member(author)
     title, body = _clean_title(title), _clean_body(body)
-    limits.check("question", author, now)
     tag_rows = tags.resolve(author, tag_names)
+    limits.check("question", author)
     question = Question.objects.create(
         author=author, title=title, body=body, created_at=now, updated_at=now, last_activity_at=now
     )
@@ -98,7 +98,7 @@ def answer(author, question: Question, body: str, *, now: dt.datetime | None = N
     body = _clean_body(body)
     if Answer.objects.filter(question=question, author=author).exists():
         raise QaError("You have already answered this question: edit your answer instead.")
-    limits.check("answer", author, now)
+    limits.check("answer", author)
     try:
         with transaction.atomic():
             post = Answer.objects.create(question=question, author=author, body=body, created_at=now, updated_at=now)
@@ -179,7 +179,7 @@ def comment(author, post, body: str, *, now: dt.datetime | None = None) -> Comme
     body = " ".join((body or "").split())
     if not 2 <= len(body) <= 600:
         raise QaError("Write a comment of 2 to 600 characters.")
-    limits.check("comment", author, now)
+    limits.check("comment", author)
     item = Comment.objects.create(author=author, body=body, created_at=now, **kinds.pointer(post))
     Question.objects.filter(pk=question.pk).update(last_activity_at=now)
     follows.tell_followers(

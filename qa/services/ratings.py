@@ -100,7 +100,7 @@ def rate(
         raise QaError("Keep the feedback line to 80 characters or fewer.")
     check_can_rate(rater, post, value)
     if not from_acceptance:
-        limits.check("rating", rater, now)
+        limits.check("rating", rater)
     _lock_recipient(post.author_id)
     existing = Rating.objects.select_for_update().filter(rater=rater, **kinds.pointer(post)).first()
     held = False if from_acceptance else _is_serial(rater, post.author_id, now, existing)

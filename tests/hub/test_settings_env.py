@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from settings.env import cache_config, database_config, email_config, env_bool, env_list
+from settings.env import cache_config, caches_config, database_config, email_config, env_bool, env_list
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,7 +28,17 @@ def test_database_url_selects_postgresql(tmp_path):
 def test_cache_defaults_to_local_memory_and_reads_redis_url():
     assert cache_config(None)["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     redis = cache_config("redis://127.0.0.1:6379/2")
-    assert redis == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/2"}
+    assert (redis["BACKEND"], redis["LOCATION"]) == ("hub.cache.ResilientRedisCache", "redis://127.0.0.1:6379/2")
+    assert (redis["OPTIONS"]["FAIL_SILENTLY"], redis["OPTIONS"]["socket_timeout"]) == (True, 0.5)
+
+
+def test_rate_limit_counters_share_the_cache_but_are_told_when_it_is_down():
+    caches = caches_config("redis://127.0.0.1:6379/2")
+    assert caches["limits"]["LOCATION"] == caches["default"]["LOCATION"]
+    assert (caches["default"]["OPTIONS"]["FAIL_SILENTLY"], caches["limits"]["OPTIONS"]["FAIL_SILENTLY"]) == (
+        True,
+        False,
+    )
 
 
 def test_unknown_cache_scheme_is_refused_with_a_clear_message():
@@ -62,7 +72,9 @@ def test_bool_and_list_parsing(monkeypatch):
 
 def _import_production(**env):
     clean = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL", "REDIS_URL"}
     }
     return subprocess.run(
         [sys.executable, "-c", "import settings.production"],
@@ -94,8 +106,27 @@ def test_production_refuses_wildcard_allowed_hosts():
     assert "ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_starts_with_everything_set():
+def test_production_refuses_to_start_without_a_shared_cache():
     result = _import_production(
         SECRET_KEY="k" * 64, ALLOWED_HOSTS="hub.example.org", DATABASE_URL="postgres://h@db/hub"
+    )
+    assert result.returncode == 1
+    assert "Set CACHE_URL to the shared Redis cache" in result.stderr
+
+
+def test_production_refuses_a_cache_of_its_own_per_process():
+    result = _import_production(
+        SECRET_KEY="k" * 64, ALLOWED_HOSTS="hub.example.org", DATABASE_URL="postgres://h@db/hub", CACHE_URL="locmem://"
+    )
+    assert result.returncode == 1
+    assert "CACHE_URL must be a redis:// or rediss:// address in production" in result.stderr
+
+
+def test_production_starts_with_everything_set():
+    result = _import_production(
+        SECRET_KEY="k" * 64,
+        ALLOWED_HOSTS="hub.example.org",
+        DATABASE_URL="postgres://h@db/hub",
+        REDIS_URL="redis://cache.internal:6379/0",
     )
     assert result.returncode == 0, result.stderr
