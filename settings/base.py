@@ -399,6 +399,7 @@ HUB_FEEDS_MAX_BYTES = env_int("HUB_FEEDS_MAX_BYTES", 2 * 1024 * 1024)
 HUB_FEEDS_MAX_REDIRECTS = env_int("HUB_FEEDS_MAX_REDIRECTS", 5)
 HUB_FEEDS_ITEMS_PER_SOURCE = env_int("HUB_FEEDS_ITEMS_PER_SOURCE", 20)
 HUB_FEEDS_REFRESH_NOW_SECONDS = env_int("HUB_FEEDS_REFRESH_NOW_SECONDS", 300)
+HUB_FEEDS_PER_HOST = env_int("HUB_FEEDS_PER_HOST", 2)  # fetches from one host at once, across all workers
 # --- end Profiles ---
 
 # --- Browser tests and accessibility (tests/browser/) ---

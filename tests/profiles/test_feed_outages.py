@@ -19,6 +19,7 @@ from profiles.feeds.errors import FetchError
 from profiles.models import FeedSource, ProfileIndexPage
 from profiles.tasks import refresh_due_feeds, refresh_feed
 from tests.profiles.conftest import make_organiser
+from tests.profiles.feedserver import FeedServer
 from tests.queue import rows, run_queue
 
 DEADLINE = 2.0
@@ -164,3 +165,34 @@ def test_a_slow_host_is_cut_at_its_deadline_while_the_other_feeds_are_fetched(
     assert fast_finished.count() == 4
     assert all(task.finished_at < slow_task.started_at + dt.timedelta(seconds=DEADLINE) for task in fast_finished)
     assert elapsed < DEADLINE + 3
+
+
+def test_a_busy_host_makes_a_second_fetch_wait_without_spending_an_attempt(
+    database_queue, deadline, committed_index, settings
+):
+    settings.HUB_FEEDS_PER_HOST = 1
+    other_host = FeedServer().start()
+    try:
+        slow = [
+            make_organiser(committed_index, title=f"Slow {n}", blog_url=deadline.url("/byte-a-second.xml"))
+            for n in range(2)
+        ]
+        fast = make_organiser(committed_index, title="Elsewhere", blog_url=other_host.url("/rss.xml"))
+        refresh_due_feeds.call()
+        run_queue(threads=2, queues=["feeds"])
+    finally:
+        other_host.stop()
+
+    slow_sources = FeedSource.objects.filter(page__in=slow).order_by("last_attempt_at")
+    tried, waiting = (
+        list(slow_sources.filter(last_attempt_at__isnull=False)),
+        list(slow_sources.filter(last_attempt_at__isnull=True)),
+    )
+    assert len(tried) == len(waiting) == 1  # the host's one slot was taken by the first
+    assert tried[0].last_error == "The server took longer than 2 seconds to send the feed."
+    assert [r["path"] for r in deadline.requests].count("/byte-a-second.xml") == 1
+    waiting_task = DBTaskResult.objects.get(args_kwargs__args=[waiting[0].pk])
+    assert (waiting_task.status, waiting_task.worker_ids) == ("READY", [])
+    assert waiting_task.exception_class_path == "hub.tasks.RetryLater"
+    assert FeedSource.objects.get(page=fast).last_error == ""
+    assert FeedSource.objects.get(page=fast).items.count() == 3
