@@ -68,3 +68,20 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} at {self.period:%Y-%m-%d %H:%M}"
+
+
+class SubmissionToken(models.Model):
+    """The token of one submitted form (or an API call's Idempotency-Key) and the row it stored, so a
+    resubmission of the same form is answered with that row instead of a second one (hub/submissions.py)."""
+
+    user = models.ForeignKey("hub.User", on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="hub_submission_token_once")]
+
+    def __str__(self) -> str:
+        return f"{self.token} by {self.user_id}"

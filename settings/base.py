@@ -174,6 +174,9 @@ HUB_RATE_LIMITS = {
 for _limit in HUB_RATE_LIMITS.values():
     _limit.setdefault("unavailable", _CACHE_DOWN)
 # --- end rate limits ---
+# The same text from the same member on the same target within this many seconds is a repeat of
+# the stored post, not a new one (hub/submissions.py).
+HUB_REPEAT_WINDOW_SECONDS = env_int("HUB_REPEAT_WINDOW_SECONDS", 600)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,7 +1,10 @@
+import uuid
+
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from hub import feedback
+from hub import feedback, submissions
 from hub.markdown import render
 
 register = template.Library()
@@ -49,3 +52,12 @@ def percentage_positive(user) -> str:
     if value is None:
         return "–"
     return f"{value:g}%"
+
+
+@register.simple_tag(takes_context=True)
+def submission_token(context):
+    """The hidden field that makes a resubmitted form a repeat, not a second post (hub/submissions.py).
+    A form shown again after an error keeps the token it was sent with."""
+    request = context.get("request")
+    sent = submissions.clean_token(request.POST.get(submissions.FIELD)) if request is not None else ""
+    return format_html('<input type="hidden" name="{}" value="{}">', submissions.FIELD, sent or uuid.uuid4().hex)

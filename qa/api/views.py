@@ -10,11 +10,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.models import Tag
 
+from hub import submissions
 from qa import kinds, selectors
 from qa.api import serializers as s
 from qa.models import Answer, Comment, Question, Rating
 from qa.services import moderation, posts, ratings
 from qa.services.errors import NotAllowed, QaError, RateLimited
+
+
+def _created(row) -> int:
+    """201 for a new row; 200 when the call repeated an earlier one (same Idempotency-Key, or the same
+    text within minutes) and the stored row is returned instead of a second one."""
+    return status.HTTP_200_OK if submissions.is_repeat(row) else status.HTTP_201_CREATED
 
 
 def api_error(error: QaError) -> exceptions.APIException:
@@ -51,10 +58,12 @@ class QuestionList(generics.ListAPIView):
     def post(self, request):
         data = _valid(s.AskSerializer, request)
         try:
-            question = posts.ask(request.user, data["title"], data["body"], data["tags"])
+            question = posts.ask(
+                request.user, data["title"], data["body"], data["tags"], token=submissions.token_from(request)
+            )
         except QaError as error:
             raise api_error(error) from None
-        return Response(s.QuestionSerializer(question).data, status=status.HTTP_201_CREATED)
+        return Response(s.QuestionSerializer(question).data, status=_created(question))
 
 
 class QuestionDetail(generics.RetrieveAPIView):
@@ -77,10 +86,10 @@ class QuestionAnswers(generics.ListAPIView):
         question = get_object_or_404(Question.objects.visible(), pk=pk)
         data = _valid(s.AnswerWriteSerializer, request)
         try:
-            answer = posts.answer(request.user, question, data["body"])
+            answer = posts.answer(request.user, question, data["body"], token=submissions.token_from(request))
         except QaError as error:
             raise api_error(error) from None
-        return Response(s.AnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
+        return Response(s.AnswerSerializer(answer).data, status=_created(answer))
 
 
 class AnswerDetail(generics.RetrieveAPIView):
@@ -133,10 +142,10 @@ class CommentList(generics.ListAPIView):
         data = _valid(s.CommentWriteSerializer, request)
         post = _post_from_params(request.query_params)
         try:
-            item = posts.comment(request.user, post, data["body"])
+            item = posts.comment(request.user, post, data["body"], token=submissions.token_from(request))
         except QaError as error:
             raise api_error(error) from None
-        return Response(s.CommentSerializer(item).data, status=status.HTTP_201_CREATED)
+        return Response(s.CommentSerializer(item).data, status=_created(item))
 
 
 def _post_from_params(params):

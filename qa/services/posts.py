@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from hub import submissions
 from qa import kinds, reputation
 from qa.models import Answer, Comment, Question, Rating, Revision
 from qa.services import follows, limits, ratings, tags
@@ -58,15 +59,22 @@ def _after_commit_index(*objects) -> None:
 
 
 @transaction.atomic
-def ask(author, title: str, body: str, tag_names, *, now: dt.datetime | None = None) -> Question:
+def ask(author, title: str, body: str, tag_names, *, now: dt.datetime | None = None, token: str = "") -> Question:
+    """Ask a question. The same question again (same form, or same title and text within minutes)
+    returns the stored one, marked as a repeat (hub/submissions.py)."""
     now = now or timezone.now()
     _require_member(author)
     title, body = _clean_title(title), _clean_body(body)
+    submissions.hold(author)
+    same = Question.objects.filter(author=author, title=title, body=body)
+    if earlier := submissions.earlier(author, token, Question, same, now=now):
+        return submissions.as_repeat(earlier)
     tag_rows = tags.resolve(author, tag_names)
     limits.check("question", author)
     question = Question.objects.create(
         author=author, title=title, body=body, created_at=now, updated_at=now, last_activity_at=now
     )
+    submissions.remember(author, token, question)
     question.tags.set(tag_rows)
     _record_revision(question, author, now, "Asked")
     follows.follow(author, question=question)
@@ -92,10 +100,15 @@ def check_can_answer(user, question: Question) -> None:
 
 
 @transaction.atomic
-def answer(author, question: Question, body: str, *, now: dt.datetime | None = None) -> Answer:
+def answer(author, question: Question, body: str, *, now: dt.datetime | None = None, token: str = "") -> Answer:
+    """Answer once per question; the same answer again returns the stored one, marked as a repeat."""
     now = now or timezone.now()
     check_can_answer(author, question)
     body = _clean_body(body)
+    submissions.hold(author)
+    same = Answer.objects.filter(question=question, author=author, body=body)
+    if earlier := submissions.earlier(author, token, Answer, same, now=now):
+        return submissions.as_repeat(earlier)
     if Answer.objects.filter(question=question, author=author).exists():
         raise QaError("You have already answered this question: edit your answer instead.")
     limits.check("answer", author)
@@ -104,6 +117,7 @@ def answer(author, question: Question, body: str, *, now: dt.datetime | None = N
             post = Answer.objects.create(question=question, author=author, body=body, created_at=now, updated_at=now)
     except IntegrityError:
         raise QaError("You have already answered this question: edit your answer instead.") from None
+    submissions.remember(author, token, post)
     _record_revision(post, author, now, "Answered")
     Question.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1, last_activity_at=now)
     follows.follow(author, question=question)
@@ -168,7 +182,8 @@ def rollback(editor, revision: Revision, *, now=None):
 
 
 @transaction.atomic
-def comment(author, post, body: str, *, now: dt.datetime | None = None) -> Comment:
+def comment(author, post, body: str, *, now: dt.datetime | None = None, token: str = "") -> Comment:
+    """Comment on a question or an answer; the same comment again returns the stored one (a repeat)."""
     now = now or timezone.now()
     _require_member(author)
     question = kinds.question_of(post)
@@ -179,8 +194,13 @@ def comment(author, post, body: str, *, now: dt.datetime | None = None) -> Comme
     body = " ".join((body or "").split())
     if not 2 <= len(body) <= 600:
         raise QaError("Write a comment of 2 to 600 characters.")
+    submissions.hold(author)
+    same = Comment.objects.filter(author=author, body=body, **kinds.pointer(post))
+    if earlier := submissions.earlier(author, token, Comment, same, now=now):
+        return submissions.as_repeat(earlier)
     limits.check("comment", author)
     item = Comment.objects.create(author=author, body=body, created_at=now, **kinds.pointer(post))
+    submissions.remember(author, token, item)
     Question.objects.filter(pk=question.pk).update(last_activity_at=now)
     follows.tell_followers(
         question,

@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
-from hub import notifications
+from hub import notifications, submissions
 from qa.forms import CloseForm, CommentForm, FlagForm, FollowForm, RatingForm
 from qa.models import Answer, Follow, Question
 from qa.services import follows, moderation, posts, ratings
 from qa.services.errors import QaError
-from qa.views.common import get_post, refused
+from qa.views.common import REPEAT, get_post, refused
 
 
 def _act(request, action, post, success: str):
@@ -68,9 +68,11 @@ def comment(request, kind: str, pk: int):
         messages.error(request, "Your comment was not posted: write 2 to 600 characters.")
         return redirect(post.get_absolute_url())
     try:
-        item = posts.comment(request.user, post, form.cleaned_data["body"])
+        item = posts.comment(request.user, post, form.cleaned_data["body"], token=submissions.token_from(request))
     except QaError as error:
         return refused(request, error, post.get_absolute_url())
+    if submissions.is_repeat(item):
+        messages.info(request, REPEAT)
     return redirect(item.get_absolute_url())
 
 

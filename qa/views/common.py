@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
+from hub import submissions
 from hub.views import too_many_requests
 from qa import kinds
 from qa.services.errors import NotAllowed, QaError, RateLimited
@@ -18,6 +19,18 @@ def refused(request, error: QaError, back: str):
         raise PermissionDenied(error.message)
     messages.error(request, error.message)
     return redirect(back)
+
+
+REPEAT = "You had already posted this a moment ago, so it was not posted twice. Here it is."
+
+
+def posted(request, post, success: str):
+    """After a write: to the post, saying it is posted, or that it was already (a repeated submission)."""
+    if submissions.is_repeat(post):
+        messages.info(request, REPEAT)
+    else:
+        messages.success(request, success)
+    return redirect(post.get_absolute_url())
 
 
 def get_post(kind: str, pk: int, *, rated_posts_only: bool = True):

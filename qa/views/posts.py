@@ -7,13 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from hub import diff
+from hub import diff, submissions
 from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
 from qa.models import Answer, Follow, Question, Revision
 from qa.services import posts
 from qa.services.errors import QaError, RateLimited
-from qa.views.common import get_post, refused
+from qa.views.common import get_post, posted, refused
 
 
 def question_detail(request, pk: int, slug: str = ""):
@@ -43,18 +43,17 @@ def question_detail(request, pk: int, slug: str = ""):
     return render(request, "qa/question_detail.html", context)
 
 
-def _saved(request, form, success: str, write, *args):
-    """Run `write(*args)`: a redirect to the saved post, a 429 for a rate limit, or None with the
-    refusal shown on the form."""
+def _saved(request, form, success: str, write, *args, **kwargs):
+    """Run `write(*args, **kwargs)`: a redirect to the saved post, a 429 for a rate limit, or None with
+    the refusal shown on the form."""
     try:
-        post = write(*args)
+        post = write(*args, **kwargs)
     except RateLimited as error:
         return refused(request, error, request.path)
     except QaError as error:
         form.add_error(error.field, error.message)
         return None
-    messages.success(request, success)
-    return redirect(post.get_absolute_url())
+    return posted(request, post, success)
 
 
 @login_required
@@ -70,8 +69,9 @@ def ask(request):
             similar = selectors.similar_questions(data["title"])
         else:
             success = "Your question is posted. You will get an email when someone answers."
+            token = submissions.token_from(request)
             response = _saved(
-                request, form, success, posts.ask, request.user, data["title"], data["body"], data["tags"]
+                request, form, success, posts.ask, request.user, data["title"], data["body"], data["tags"], token=token
             )
             if response:
                 return response
@@ -84,12 +84,12 @@ def post_answer(request, pk: int):
     question = get_object_or_404(Question.objects.visible(), pk=pk)
     form = AnswerForm(request.POST)
     if form.is_valid():
+        token = submissions.token_from(request)
         try:
-            answer = posts.answer(request.user, question, form.cleaned_data["body"])
+            answer = posts.answer(request.user, question, form.cleaned_data["body"], token=token)
         except QaError as error:
             return refused(request, error, question.get_absolute_url())
-        messages.success(request, "Your answer is posted.")
-        return redirect(answer.get_absolute_url())
+        return posted(request, answer, "Your answer is posted.")
     messages.error(request, "Your answer was not posted: " + " ".join(form.errors.get("body", [])))
     return redirect(question.get_absolute_url() + "#your-answer")
 

@@ -26,7 +26,7 @@ class Inbox:
     def __init__(self):
         self.messages: list[tuple[list[str], str]] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append((list(envelope.rcpt_tos), envelope.content.decode("utf8", "replace")))
         return "250 Message accepted for delivery"
 

@@ -150,3 +150,32 @@ def test_article_lists_related_documents(client, organiser, settings, tmp_path):
     ArticleDocument.objects.create(page=page, document=document)
     html = client.get(page.url).content.decode()
     assert f'href="/documents/{document.pk}/listening-notes.txt"' in html
+
+
+def test_a_double_clicked_debate_comment_is_stored_once_and_shown(client, organiser, member):
+    debate = make_debate(organiser, "Power before policy")
+    client.force_login(member)
+    data = get_form()(debate).generate_security_data()
+    data.update({"comment": "Power comes first.", "reply_to": 0, "honeypot": "", "next": debate.url, "followup": ""})
+    data["submission_token"] = "debate-123456789"
+    first = client.post("/comments/post/", data)
+    second = client.post("/comments/post/", data, follow=True)
+    comment = XtdComment.objects.get()
+    assert first.status_code == 302
+    assert second.redirect_chain[0][0] == f"{debate.url}#c{comment.pk}"
+    assert "You had already posted this comment a moment ago" in second.content.decode()
+
+
+def test_the_same_debate_comment_sent_again_without_a_token_is_stored_once(client, organiser, member):
+    debate = make_debate(organiser, "Power before policy")
+    client.force_login(member)
+    assert [_post(client, debate, "Power comes first.").status_code for _ in range(2)] == [302, 302]
+    assert XtdComment.objects.count() == 1
+
+
+def test_the_same_words_as_a_reply_are_a_new_debate_comment(client, organiser, member):
+    debate = make_debate(organiser, "Power before policy")
+    client.force_login(member)
+    _post(client, debate, "Agreed.")
+    _post(client, debate, "Agreed.", reply_to=XtdComment.objects.get().pk)
+    assert XtdComment.objects.count() == 2
