@@ -99,7 +99,8 @@ def test_an_api_answer_and_comment_sent_twice_are_stored_once(api, asker):
     question = make_question(asker)
     api.force_authenticate(make_user("answerer"))
     answer_data = {"body": "Start with the neighbours you already know."}
-    codes = [api.post(f"/api/v1/questions/{question.pk}/answers/", answer_data, format="json").status_code for _ in "ab"]
+    answers = f"/api/v1/questions/{question.pk}/answers/"
+    codes = [api.post(answers, answer_data, format="json").status_code for _ in "ab"]
     comment_data = {"body": "Which street was this?"}
     url = f"/api/v1/comments/?question={question.pk}"
     codes += [api.post(url, comment_data, format="json").status_code for _ in "ab"]
