@@ -117,6 +117,27 @@ def start_postgres() -> bool:
     return False
 
 
+def ensure_redis(summary: Summary) -> None:
+    """The multi-process test (tests/engines) runs app servers and workers on PostgreSQL and Redis."""
+    if postgres_reachable(port=6379):
+        return
+    if not shutil.which("redis-server") and shutil.which("apt-get") and os.geteuid() == 0:
+        banner("Installing Debian's redis-server for the multi-process test")
+        run(["apt-get", "update", "-q"])
+        run(["apt-get", "install", "-y", "-q", "redis-server"], {"DEBIAN_FRONTEND": "noninteractive"})
+    if shutil.which("redis-server"):
+        run(["redis-server", "--daemonize", "yes", "--port", "6379", "--bind", "127.0.0.1", "--save", ""])
+        for _ in range(20):
+            if postgres_reachable(port=6379):
+                return
+            time.sleep(0.5)
+    message = "The multi-process test did not run: no Redis on 127.0.0.1:6379 (apt-get install redis-server)."
+    if CI:
+        summary.failures.append("CI requires Redis. " + message)
+    else:
+        summary.did_not_run.append(message)
+
+
 def postgres_pass(summary: Summary) -> None:
     if not postgres_reachable() and not start_postgres():
         message = (
@@ -128,6 +149,7 @@ def postgres_pass(summary: Summary) -> None:
         else:
             summary.did_not_run.append(message)
         return
+    ensure_redis(summary)
     pytest_pass(summary, "PostgreSQL", ["-m", "not browser"], {"DATABASE_URL": PG_URL})
 
 

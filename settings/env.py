@@ -89,6 +89,7 @@ def cache_config(url: str | None, fail_silently: bool = True) -> dict:
         return {
             "BACKEND": "hub.cache.ResilientRedisCache",
             "LOCATION": url,
+            "KEY_PREFIX": env_str("HUB_CACHE_KEY_PREFIX", ""),
             "OPTIONS": {
                 "FAIL_SILENTLY": fail_silently,
                 "RETRY_SECONDS": env_int("HUB_CACHE_RETRY_SECONDS", 5),
