@@ -1,12 +1,17 @@
-"""Account rules for django-allauth: every new account joins the Member role, and the account
-limits (failed log-ins, confirmation emails) go through the hub's one rate-limit helper."""
+"""Account rules for django-allauth: every new account joins the Member role, the account limits
+(failed log-ins, confirmation emails) go through the hub's one rate-limit helper, emails link to the
+hub's public address, and confirming a new account's email signs the member in, in any browser."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import login
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.urls import reverse
 
-from hub import ratelimit
+from hub import ratelimit, site
 from hub.roles import MEMBER
+
+JUST_CONFIRMED = "_hub_just_confirmed_email"
 
 
 def login_key(credentials: dict) -> str:
@@ -53,3 +58,29 @@ class HubAccountAdapter(DefaultAccountAdapter):
             except ratelimit.RateLimited:
                 return
         super().send_confirmation_mail(request, emailconfirmation, signup)
+
+    # Links in allauth's emails use the hub's public address (HUB_BASE_URL), like every other
+    # email and feed of the hub, never whichever host name the request happened to arrive on.
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return site.absolute_url(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return site.absolute_url(super().get_reset_password_from_key_url(key))
+
+    def confirm_email(self, request, email_address):
+        confirmed = super().confirm_email(request, email_address)
+        if confirmed:
+            setattr(request, JUST_CONFIRMED, email_address.pk)
+        return confirmed
+
+    def get_email_verification_redirect_url(self, email_address):
+        """After confirming: a new member who opened the link in another browser (or on their phone)
+        is signed in there too, once, and everyone lands on the welcome page (docs/adr/0090)."""
+        request = self.request
+        user = email_address.user
+        first_confirmation = getattr(request, JUST_CONFIRMED, None) == email_address.pk
+        if first_confirmation and not request.user.is_authenticated and user.is_active and user.last_login is None:
+            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        if request.user.is_authenticated:
+            return reverse("hub:welcome")
+        return super().get_email_verification_redirect_url(email_address)

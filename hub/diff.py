@@ -11,6 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from hub.markdown import normalise_newlines
+
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
@@ -31,8 +33,9 @@ class Line:
 
 
 def words(old: str, new: str) -> list[Segment]:
-    """Word-level differences: runs of equal, deleted and inserted text, in reading order."""
-    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    """Word-level differences: runs of equal, deleted and inserted text, in reading order.
+    Line endings are compared as LF: versions saved from a browser before they were normalised hold CRLF."""
+    a, b = TOKEN.findall(normalise_newlines(old)), TOKEN.findall(normalise_newlines(new))
     segments: list[Segment] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op in ("equal", "delete", "replace") and i2 > i1:

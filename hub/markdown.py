@@ -24,3 +24,8 @@ def render(text: str, context: dict | None = None) -> SafeString:
     for preprocess in _preprocessors:
         text = preprocess(text, context)
     return render_markdown(text or "")
+
+
+def normalise_newlines(text: str | None) -> str:
+    """LF line endings only: browsers submit a textarea's line breaks as CRLF."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")

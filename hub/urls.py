@@ -47,6 +47,9 @@ hub_patterns = (
     [
         path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
         path("about/", views.AboutView.as_view(), name="about"),
+        path("welcome/", views.welcome, name="welcome"),
+        path("help/markdown/", views.MarkdownHelpView.as_view(), name="markdown_help"),
+        path("markdown/preview/", views.markdown_preview, name="markdown_preview"),
         path("members/<str:username>/", views.member, name="member"),
     ],
     "hub",

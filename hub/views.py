@@ -1,9 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from hub import members
+from hub.markdown import normalise_newlines
+from hub.markdown import render as render_markdown
 
 
 class AccessibilityView(TemplateView):
@@ -12,6 +16,29 @@ class AccessibilityView(TemplateView):
 
 class AboutView(TemplateView):
     template_name = "hub/about.html"
+
+
+class MarkdownHelpView(TemplateView):
+    template_name = "hub/markdown_help.html"
+
+
+PREVIEW_MAX_CHARACTERS = 30_000
+
+
+@login_required
+@require_POST
+def markdown_preview(request):
+    """The live preview of the forms that take Markdown (hub/static/js/preview.js): the same
+    rendering and sanitising as the published text, as an HTML fragment."""
+    text = normalise_newlines(request.POST.get("text", ""))[:PREVIEW_MAX_CHARACTERS]
+    html = render_markdown(text) if text.strip() else ""
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
+
+
+@login_required
+def welcome(request):
+    """Where a new member lands after confirming their email address: what to do first."""
+    return render(request, "hub/welcome.html")
 
 
 @login_required

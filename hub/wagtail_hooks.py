@@ -38,3 +38,9 @@ def register_task_urls():
 @hooks.register("register_settings_menu_item")
 def register_task_menu_item():
     return SuperuserMenuItem("Background tasks", reverse("hub_tasks:list"), icon_name="cogs", order=900)
+
+
+@hooks.register("insert_global_admin_css")
+def markdown_editor_icons():
+    """The Markdown editor's toolbar icons, from the hub's own files (no icon font from a CDN)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-markdown.css"))

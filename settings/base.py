@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_comments",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by the hub itself (no CDN)
     "allauth",
     "allauth.account",
     "django.contrib.admin",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.shortcuts import redirect
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -17,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
+from hub.markdown import normalise_newlines
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from hub.page_context import PageContextMixin
 from wiki.forms import WikiPageForm
@@ -82,6 +84,12 @@ class WikiPage(PageContextMixin, PageHistoryMixin, Page):
     def markdown_sources(self) -> list[str]:
         """Every Markdown text on the page, for the wiki link table."""
         return [self.body]
+
+    def clean(self):
+        # Browsers send a textarea's line breaks as CRLF; the stored Markdown keeps LF only, so a
+        # first edit from the admin does not change every line (and every diff stays about words).
+        super().clean()
+        self.body = normalise_newlines(self.body)
 
     def title_clashes(self, title: str) -> bool:
         """True when another wiki page has this title, in any case: `[[Page title]]` links resolve by title."""
@@ -168,10 +176,23 @@ class DebatePage(WikiPage):
     def markdown_sources(self) -> list[str]:
         return [self.body, self.standing, *(position.argument for position in self.positions.all())]
 
+    def clean(self):
+        super().clean()
+        self.standing = normalise_newlines(self.standing)
+        for position in self.positions.all():
+            position.argument = normalise_newlines(position.argument)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["positions"] = list(self.positions.select_related("author"))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # django-comments sends the member back with ?c=<new comment id>: land at that comment.
+        comment_id = request.GET.get("c", "")
+        if request.method == "GET" and comment_id.isdigit():
+            return redirect(f"{self.url}#c{comment_id}")
+        return super().serve(request, *args, **kwargs)
 
 
 class DebatePosition(Orderable):

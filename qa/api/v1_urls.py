@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from qa.api import views
+from qa.api import reference, views
 
 urlpatterns = [
+    path("api/v1/", reference.ApiRoot.as_view(), name="api_root"),
     path("api/v1/questions/", views.QuestionList.as_view(), name="api_questions"),
     path("api/v1/questions/<int:pk>/", views.QuestionDetail.as_view(), name="api_question"),
     path("api/v1/questions/<int:pk>/answers/", views.QuestionAnswers.as_view(), name="api_question_answers"),

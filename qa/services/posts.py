@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from hub import submissions
+from hub.markdown import normalise_newlines
 from qa import kinds, reputation
 from qa.models import Answer, Comment, Question, Rating, Revision
 from qa.services import follows, limits, ratings, tags
@@ -29,7 +30,7 @@ def _clean_title(title: str) -> str:
 
 
 def _clean_body(body: str, minimum: int = 20) -> str:
-    body = (body or "").strip()
+    body = normalise_newlines(body).strip()
     if len(body) < minimum:
         raise QaError(f"Write at least {minimum} characters.", "body")
     if len(body) > 30_000:

@@ -7,7 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from hub import diff, submissions
+from hub import diff, page_context, submissions
+from hub.markdown import normalise_newlines
 from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
 from qa.models import Answer, Follow, Question, Revision
@@ -23,6 +24,10 @@ def question_detail(request, pk: int, slug: str = ""):
         raise Http404("No such question.") from None
     if slug != question.slug:
         return redirect(question, permanent=True)
+    return _render_question(request, question)
+
+
+def _render_question(request, question: Question, answer_form=None, answer_preview=None, status: int = 200):
     answers = selectors.answers_for_page(question, request.user)
     user = request.user
     own_answer = next((a for a in answers if a.author_id == user.pk), None) if user.is_authenticated else None
@@ -30,7 +35,8 @@ def question_detail(request, pk: int, slug: str = ""):
         "question": question,
         "answers": answers,
         "own_answer": own_answer,
-        "answer_form": AnswerForm(),
+        "answer_form": answer_form or AnswerForm(),
+        "answer_preview": answer_preview,
         "comment_form": CommentForm(),
         "rating_form": RatingForm(),
         "my_ratings": selectors.viewer_ratings(user, question, answers),
@@ -39,8 +45,24 @@ def question_detail(request, pk: int, slug: str = ""):
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
         "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),
         "is_moderator": reputation.is_moderator(user),
+        **page_context.collect(question, request),
     }
-    return render(request, "qa/question_detail.html", context)
+    return render(request, "qa/question_detail.html", context, status=status)
+
+
+def _step(request) -> str:
+    """Which button sent the form: "check" (similar questions), "preview" or "post"."""
+    if request.method != "POST":
+        return ""
+    return next((step for step in ("check", "preview") if step in request.POST), "post")
+
+
+def _keep_errors(form, *names: str) -> None:
+    """Validate, then forget errors on fields the member was not asked about yet."""
+    form.is_valid()
+    for name in list(form.errors):
+        if name not in names:
+            del form.errors[name]
 
 
 def _saved(request, form, success: str, write, *args, **kwargs):
@@ -58,24 +80,30 @@ def _saved(request, form, success: str, write, *args, **kwargs):
 
 @login_required
 def ask(request):
-    """Ask a question. "Check for similar questions" shows matches before posting (works without JS)."""
+    """Ask a question. "Check for similar questions" shows matches before posting and "Preview" shows
+    the question as it will read; both work without JavaScript and judge only what they need."""
     # Search's "Ask this as a question" arrives with ?title=, so Find leads straight to Ask.
     initial = {"title": request.GET.get("title", "")[: QuestionForm.base_fields["title"].max_length]}
     form = QuestionForm(request.POST or None, initial=initial)
-    similar = []
-    if request.method == "POST" and form.is_valid():
+    step, similar, preview = _step(request), [], None
+    if step == "check":
+        _keep_errors(form, "title")
+        if "title" not in form.errors:
+            similar = selectors.similar_questions(form.cleaned_data["title"])
+    elif step == "preview":
+        _keep_errors(form)
+        preview = normalise_newlines(request.POST.get("body", ""))
+    elif step == "post" and form.is_valid():
         data = form.cleaned_data
-        if "check" in request.POST:
-            similar = selectors.similar_questions(data["title"])
-        else:
-            success = "Your question is posted. You will get an email when someone answers."
-            token = submissions.token_from(request)
-            response = _saved(
-                request, form, success, posts.ask, request.user, data["title"], data["body"], data["tags"], token=token
-            )
-            if response:
-                return response
-    return render(request, "qa/ask.html", {"form": form, "similar": similar, "checked": "check" in request.POST})
+        success = "Your question is posted. We will tell you in your inbox when someone answers."
+        token = submissions.token_from(request)
+        response = _saved(
+            request, form, success, posts.ask, request.user, data["title"], data["body"], data["tags"], token=token
+        )
+        if response:
+            return response
+    context = {"form": form, "similar": similar, "checked": step == "check", "preview": preview}
+    return render(request, "qa/ask.html", context)
 
 
 @login_required
@@ -83,6 +111,11 @@ def ask(request):
 def post_answer(request, pk: int):
     question = get_object_or_404(Question.objects.visible(), pk=pk)
     form = AnswerForm(request.POST)
+    if "preview" in request.POST:
+        _keep_errors(form)
+        preview = normalise_newlines(request.POST.get("body", ""))
+        question = selectors.question_for_page(pk, request.user)
+        return _render_question(request, question, answer_form=form, answer_preview=preview)
     if form.is_valid():
         token = submissions.token_from(request)
         try:

@@ -63,3 +63,17 @@ def test_signed_in_member_sees_their_name_and_a_log_out_button(client, member):
     html = client.get("/").content.decode()
     assert re.search(r'<button type="submit" class="link-button">Log out</button>', html)
     assert member.public_name in html
+
+
+@pytest.mark.django_db
+def test_all_unanswered_questions_link_lists_only_unanswered_questions(client, member, organiser):
+    from tests.qa.conftest import make_answer
+
+    waiting = make_question(member, "How do we find a room for a house meeting?")
+    answered = make_question(member, "How long should a one to one last?")
+    make_answer(answered, organiser)
+    html = client.get("/").content.decode()
+    href = re.search(r'<a href="([^"]+)">All unanswered questions</a>', html).group(1).replace("&amp;", "&")
+    listing = client.get(href).content.decode()
+    assert waiting.title in listing
+    assert answered.title not in listing

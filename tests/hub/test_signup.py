@@ -59,3 +59,30 @@ def test_password_reset_sends_a_link(client, member):
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_confirming_in_another_browser_signs_the_new_member_in_there():
+    from django.test import Client
+
+    signup_browser, phone = Client(), Client()
+    signup_browser.post("/accounts/signup/", SIGNUP)
+    confirm_path = re.search(r"https?://[^/]+(/accounts/confirm-email/[^/\s]+/)", mail.outbox[0].body).group(1)
+    response = phone.post(confirm_path)
+    assert response.status_code == 302
+    assert response["Location"] == "/welcome/"
+    welcome = phone.get("/welcome/")
+    assert welcome.status_code == 200
+    assert "Welcome, newcomer" in welcome.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_used_confirmation_link_never_signs_anyone_in_again(client):
+    from django.test import Client
+
+    client.post("/accounts/signup/", SIGNUP)
+    confirm_path = re.search(r"https?://[^/]+(/accounts/confirm-email/[^/\s]+/)", mail.outbox[0].body).group(1)
+    Client().post(confirm_path)
+    stranger = Client()
+    stranger.post(confirm_path)
+    assert stranger.get("/accounts/profile/").status_code == 302

@@ -179,3 +179,16 @@ def test_the_same_words_as_a_reply_are_a_new_debate_comment(client, organiser, m
     _post(client, debate, "Agreed.")
     _post(client, debate, "Agreed.", reply_to=XtdComment.objects.get().pk)
     assert XtdComment.objects.count() == 2
+
+
+def test_a_reply_lands_at_the_new_comment(client, organiser, member):
+    debate = make_debate(organiser, "Power before policy")
+    client.force_login(member)
+    _post(client, debate, "Top")
+    top = XtdComment.objects.get()
+    response = _post(client, debate, "A reply", reply_to=top.pk)
+    reply = XtdComment.objects.get(comment="A reply")
+    landing = client.get(response["Location"])
+    assert landing.status_code == 302
+    assert landing["Location"] == f"{debate.url}#c{reply.pk}"
+    assert f'id="c{reply.pk}"' in client.get(debate.url).content.decode()

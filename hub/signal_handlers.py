@@ -1,0 +1,16 @@
+"""Signal handlers of the hub core, connected in HubConfig.ready()."""
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import post_migrate
+
+from hub import site
+
+
+def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """After every `migrate`, Django's Site row carries the hub's public address (HUB_BASE_URL), so
+    allauth's emails and the RSS and Atom feeds name the same host as the hub's own emails."""
+    site.sync_site(using=using)
+
+
+def connect(app_config) -> None:
+    post_migrate.connect(sync_site_after_migrate, sender=app_config, dispatch_uid="hub.sync_site")
