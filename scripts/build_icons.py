@@ -37,17 +37,14 @@ def main(source: Path) -> None:
         f'<symbol id="{name}" viewBox="0 0 24 24" {STROKE}>{inner((source / f"{name}.svg").read_text())}</symbol>'
         for name in SPRITE
     ]
-    sprite = (
-        f'{HEADER}\n<svg xmlns="http://www.w3.org/2000/svg">\n' + "\n".join(symbols) + "\n</svg>\n"
-    )
+    sprite = f'{HEADER}\n<svg xmlns="http://www.w3.org/2000/svg">\n' + "\n".join(symbols) + "\n</svg>\n"
     (ROOT / "hub/static/img/icons.svg").write_text(sprite)
     editor = ROOT / "hub/static/img/editor"
     editor.mkdir(parents=True, exist_ok=True)
     for name in EDITOR:
-        (editor / f"{name}.svg").write_text(
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#000" '
-            f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round">{inner((source / f"{name}.svg").read_text())}</svg>\n'
-        )
+        paths = inner((source / f"{name}.svg").read_text())
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" {STROKE}>{paths}</svg>\n'
+        (editor / f"{name}.svg").write_text(svg.replace("currentColor", "#000"))
     print(f"{len(SPRITE)} icons in the sprite, {len(EDITOR)} editor icons")
 
 

@@ -56,7 +56,12 @@ def _operation(method: str, spec: dict) -> Operation:
         method=method.upper(),
         summary=(spec.get("description") or spec.get("summary") or "").strip(),
         parameters=[
-            {"name": p["name"], "where": p["in"], "required": p.get("required", False), "about": p.get("description", "")}
+            {
+                "name": p["name"],
+                "where": p["in"],
+                "required": p.get("required", False),
+                "about": p.get("description", ""),
+            }
             for p in spec.get("parameters", [])
         ],
         needs_sign_in=method != "get",

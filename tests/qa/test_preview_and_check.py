@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_check_finds_similar_questions_from_the_title_alone(client, asker):
     make_question(asker, "How do I plan a door knocking session?")
     client.force_login(make_user("newcomer"))
-    response = client.post("/questions/ask/", {"title": "Door knocking in the rain", "body": "", "tags": "", "check": "1"})
+    data = {"title": "Door knocking in the rain", "body": "", "tags": "", "check": "1"}
+    response = client.post("/questions/ask/", data)
     html = response.content.decode()
     assert response.status_code == 200
     assert "How do I plan a door knocking session?" in html
