@@ -19,6 +19,14 @@ class User(AbstractUser):
     feedback_negative_weeks = models.PositiveIntegerField(
         default=0, editable=False, help_text="Negative rater-weeks in the last 12 months."
     )
+    # How many inbox messages wait unread: stored so the bell in every page's header costs no query.
+    # hub/inbox.py keeps it equal to the count of unread Notification rows.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
+    avatar = models.ImageField(
+        upload_to="avatars/",
+        blank=True,
+        help_text="A square picture of you (or your organisation's logo). Without one, we show your initials.",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -85,3 +93,26 @@ class SubmissionToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token} by {self.user_id}"
+
+
+class Notification(models.Model):
+    """One message in a member's in-site inbox (hub/inbox.py), whatever emails they chose."""
+
+    user = models.ForeignKey("hub.User", on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40, blank=True, help_text="What it is about: answer, reply, rating, ...")
+    subject = models.CharField(max_length=200)
+    text = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="hub_notification_unread")]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

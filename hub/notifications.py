@@ -1,9 +1,11 @@
-"""Email notifications shared by the wiki (watching) and the Q&A forum (following).
+"""Notifications shared by the wiki (watching), the Q&A forum (following) and the hub's own events.
 
 A subscription belongs to its own app and carries its frequency; this module only delivers:
-`notify()` emails at once (after the surrounding transaction commits) or keeps the message for
-the daily digest, which sends each member one email with everything waiting. Every email goes
-through the task queue (hub/mail.py), so no request waits for the mail server.
+`notify()` puts every message in the member's in-site inbox (hub/inbox.py), then, as the
+subscription asks, emails it at once (after the surrounding transaction commits), keeps it for
+the daily digest, which sends each member one email with everything waiting, or sends no email
+at all (NO_EMAIL: the inbox only). Every email goes through the task queue (hub/mail.py), so no
+request waits for the mail server.
 Unsubscribe links carry a signed token naming what to stop, so they work without logging in.
 """
 
@@ -13,15 +15,22 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hub import inbox
 from hub.models import PendingNotification
 from hub.tasks import retrying_task
 
 IMMEDIATE = "immediate"
 DAILY = "daily"
-FREQUENCY_CHOICES = [(IMMEDIATE, "Email me straight away"), (DAILY, "One email a day (daily digest)")]
+NO_EMAIL = "none"
+FREQUENCY_CHOICES = [
+    (IMMEDIATE, "Email me straight away"),
+    (DAILY, "One email a day (daily digest)"),
+    (NO_EMAIL, "No email: only in my inbox"),
+]
 UNSUBSCRIBE_SALT = "hub.notifications.unsubscribe"
 
 
@@ -31,6 +40,7 @@ class Message:
     text: str
     url: str  # absolute URL of what changed
     unsubscribe_url: str = ""  # absolute URL that stops this subscription
+    kind: str = ""  # what it is about, for the inbox: "answer", "reply", "rating", "watch", ...
 
 
 def absolute_url(path: str) -> str:
@@ -38,7 +48,10 @@ def absolute_url(path: str) -> str:
 
 
 def notify(user, message: Message, frequency: str) -> None:
-    if not user.email or not user.is_active:
+    if not user.is_active:
+        return
+    inbox.add(user, message.subject, message.text, message.url, message.kind)
+    if frequency == NO_EMAIL or not user.email:
         return
     if frequency == DAILY:
         PendingNotification.objects.create(
@@ -73,7 +86,8 @@ def send_digest(user_id: int, now=None) -> int:
         return 0
     user = items[0].user
     body = render_to_string("hub/email/notification.txt", {"user": user, "messages": items, "digest": True})
-    send_mail(f"Your daily digest from the hub: {len(items)} update(s)", body, None, [user.email])
+    updates = f"{len(items)} update{pluralize(len(items))}"
+    send_mail(f"Your daily digest from the hub: {updates}", body, None, [user.email])
     PendingNotification.objects.filter(pk__in=[item.pk for item in items]).update(sent_at=now or timezone.now())
     return 1
 

@@ -51,6 +51,11 @@ hub_patterns = (
         path("help/markdown/", views.MarkdownHelpView.as_view(), name="markdown_help"),
         path("markdown/preview/", views.markdown_preview, name="markdown_preview"),
         path("members/<str:username>/", views.member, name="member"),
+        path("inbox/", views.inbox_list, name="inbox"),
+        path("inbox/read-all/", views.inbox_mark, name="inbox_read_all"),
+        path("inbox/<int:pk>/", views.inbox_open, name="inbox_open"),
+        path("inbox/<int:pk>/mark/", views.inbox_mark, name="inbox_mark"),
+        path("following/", views.following, name="following"),
     ],
     "hub",
 )

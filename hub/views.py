@@ -1,13 +1,20 @@
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from hub import members
+from hub import inbox, members, subscriptions
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
+from hub.notifications import FREQUENCY_CHOICES
 
 
 class AccessibilityView(TemplateView):
@@ -56,6 +63,51 @@ def member(request, username: str):
         "member_stylesheets": members.stylesheets(members.MEMBER_PAGE),
     }
     return render(request, "hub/member.html", context)
+
+
+def safe_next(request, default: str) -> str:
+    """Where to go after a form: the posted `next` if it stays on this site, else `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+@login_required
+def inbox_list(request):
+    """The member's inbox: every notification, newest first, unread ones marked."""
+    page = Paginator(inbox.for_user(request.user), settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "hub/inbox.html", {"page_obj": page})
+
+
+@login_required
+def inbox_open(request, pk: int):
+    """Open a notification: it counts as read, and the member goes to what it is about."""
+    item = inbox.mark_read(request.user, pk)
+    if item is None:
+        raise Http404("No such message in your inbox.")
+    return redirect(item.url)
+
+
+@login_required
+@require_POST
+def inbox_mark(request, pk: int | None = None):
+    """Mark one message read or unread, or every message read."""
+    if pk is None:
+        count = inbox.mark_all_read(request.user)
+        messages.success(request, f"{count} message{pluralize(count)} marked as read.")
+    elif request.POST.get("action") == "unread":
+        inbox.mark_unread(request.user, pk)
+    else:
+        inbox.mark_read(request.user, pk)
+    return redirect(safe_next(request, reverse("hub:inbox")))
+
+
+@login_required
+def following(request):
+    """Everything the member watches or follows, with how often emails come, and a way to stop."""
+    context = {"subscriptions": subscriptions.for_user(request.user), "frequencies": FREQUENCY_CHOICES}
+    return render(request, "hub/following.html", context)
 
 
 def error_403(request, exception=None):

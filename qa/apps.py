@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from hub import members
+from hub import members, subscriptions
 from hub.members import MEMBER_PAGE, PROFILE, MemberSection
 from search import registry
 
@@ -16,3 +16,4 @@ class QaConfig(AppConfig):
         registry.register(search_adapters.AnswerAdapter())
         members.register(MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20))
         members.register(MemberSection("qa.member_page", MEMBER_PAGE, selectors.member_page, 20, ("qa/qa.css",)))
+        subscriptions.register("qa.follows", selectors.subscriptions)

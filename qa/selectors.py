@@ -5,10 +5,12 @@ does not grow with the number of items.
 """
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.urls import reverse
 
 from hub import feedback
+from hub.subscriptions import Subscription
 from qa import reputation
-from qa.models import Answer, Comment, Question, Rating
+from qa.models import Answer, Comment, Follow, Question, Rating
 
 SORTS = {
     "newest": ("Newest", ["-created_at", "-pk"]),
@@ -150,3 +152,18 @@ def member_page(member, viewer) -> dict:
             for key, label in reputation.PRIVILEGE_LABELS.items()
         ],
     }
+
+
+def subscriptions(user) -> list[Subscription]:
+    """The member's question and tag follows, for the Following page (a hub.subscriptions lister)."""
+    items = []
+    rows = Follow.objects.filter(user=user).select_related("question", "tag").order_by("-created_at", "-pk")
+    for item in rows:
+        if item.question_id:
+            url = reverse("qa:follow", args=[item.question_id])
+            target = ("Question", item.question.title, item.question.get_absolute_url())
+        else:
+            url = reverse("qa:follow_tag", args=[item.tag.slug])
+            target = ("Tag, for questions", item.tag.name, reverse("qa:tagged", args=[item.tag.slug]))
+        items.append(Subscription(*target, item.frequency, url, url, {"action": "unfollow"}, item.created_at))
+    return items

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from hub import members, page_context
+from hub import members, page_context, subscriptions
 from hub.markdown import register_preprocessor
 from hub.members import PROFILE, MemberSection
 from search import registry
@@ -21,3 +21,4 @@ class WikiConfig(AppConfig):
         page_context.register(WikiPage, views.wiki_page_context)
         page_context.register(WikiIndexPage, views.wiki_index_context)
         members.register(MemberSection("wiki.profile_contributions", PROFILE, selectors.profile_contributions, 10))
+        subscriptions.register("wiki.watches", selectors.subscriptions)

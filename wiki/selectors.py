@@ -9,9 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Max, Prefetch
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
+from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Revision
 
+from hub.subscriptions import Subscription
 from wiki import links
 from wiki.models import PageWatch, TagWatch, WikiCategory, WikiPage, WikiPageTag
 
@@ -149,3 +151,21 @@ def recent_changes(category: str = "", tag: str = "", contributor: str = ""):
 
 def watched_tag_ids(user, tag_ids: list[int]) -> set[int]:
     return set(TagWatch.objects.filter(user=user, tag_id__in=tag_ids).values_list("tag_id", flat=True))
+
+
+def subscriptions(user) -> list[Subscription]:
+    """The member's page and tag watches, for the Following page (a hub.subscriptions lister)."""
+    items = []
+    for watch in PageWatch.objects.filter(user=user).select_related("page").order_by("page__title"):
+        watch_url = reverse("wiki:watch_page", args=[watch.page_id])
+        items.append(
+            Subscription("Wiki page", watch.page.title, watch.page.url, watch.frequency, watch_url, watch_url,
+                         {"action": "stop"}, watch.created_at)
+        )  # fmt: skip
+    for watch in TagWatch.objects.filter(user=user).select_related("tag").order_by("tag__name"):
+        watch_url = reverse("wiki:watch_tag", args=[watch.tag.slug])
+        items.append(
+            Subscription("Tag, for wiki pages", watch.tag.name, reverse("wiki:tag", args=[watch.tag.slug]),
+                         watch.frequency, watch_url, watch_url, {"action": "stop"}, watch.created_at)
+        )  # fmt: skip
+    return items

@@ -97,15 +97,36 @@ def notify_watchers(page: WikiPage, editor=None, note: str = "") -> int:
         text = f"{who} published a new version of “{page.title}”."
         if note:
             text += f"\nTheir note: {note}"
-        text += f"\nYou get this email because you watch {reason}."
+        text += f"\nYou get this because you watch {reason}."
         message = notifications.Message(
             subject=f"Wiki: “{page.title}” was updated",
             text=text,
             url=url,
             unsubscribe_url=unsubscribe_url(kind, watch.pk),
+            kind="watch",
         )
         notifications.notify(user, message, watch.frequency)
     return len(watchers)
+
+
+def after_comment(comment) -> bool:
+    """Tell the author of the comment replied to, in their inbox. True if someone was told."""
+    parent_id = getattr(comment, "parent_id", None)
+    if not parent_id or parent_id == comment.pk:
+        return False  # a new thread, not a reply
+    parent = type(comment).objects.select_related("user").filter(pk=parent_id).first()
+    page = WikiPage.objects.filter(pk=comment.object_pk).first()
+    if parent is None or page is None or parent.user is None or parent.user_id == comment.user_id:
+        return False
+    who = comment.user.public_name if comment.user else "Someone"
+    message = notifications.Message(
+        subject=f"{who} replied to your comment on “{page.title}”",
+        text=comment.comment[:300],
+        url=notifications.absolute_url(f"{page.url}#c{comment.pk}"),
+        kind="reply",
+    )
+    notifications.notify(parent.user, message, notifications.NO_EMAIL)
+    return True
 
 
 # --- what publishing, unpublishing and deleting trigger ----------------------------------------

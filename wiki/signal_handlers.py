@@ -2,6 +2,7 @@
 signals for this). Each handler only calls wiki.services."""
 
 from django.db.models.signals import post_delete, post_save
+from django_comments.signals import comment_was_posted
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -33,7 +34,12 @@ def on_document_deleted(sender, instance, **kwargs):
     indexing.remove(instance)
 
 
+def on_comment_posted(sender, comment, request, **kwargs):
+    services.after_comment(comment)
+
+
 def connect() -> None:
+    comment_was_posted.connect(on_comment_posted, dispatch_uid="wiki.on_comment_posted")
     page_published.connect(on_published, dispatch_uid="wiki.on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="wiki.on_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="wiki.on_deleted")

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 
+from hub.notifications import NO_EMAIL
+from hub.views import safe_next
 from wiki import links, selectors, services
 from wiki.forms import WatchForm
 from wiki.models import WikiCategory, WikiIndexPage, WikiPage
@@ -72,27 +74,34 @@ def documents(request):
     )
 
 
+def _how_we_tell(frequency: str) -> str:
+    if frequency == NO_EMAIL:
+        return "We will tell you in your inbox when it changes."
+    return "We will tell you in your inbox and by email when it changes."
+
+
 @login_required
 @require_POST
 def watch_page(request, page_id):
     page = get_object_or_404(WikiPage.objects.live(), pk=page_id)
+    back = safe_next(request, page.url)
     if request.POST.get("action") == "stop":
         services.unwatch_page(request.user, page)
         messages.success(request, f"You no longer watch “{page.title}”.")
-        return redirect(page.url)
+        return redirect(back)
     form = WatchForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose how often you want emails about this page.")
     services.watch_page(request.user, page, form.cleaned_data["frequency"])
-    messages.success(request, f"You watch “{page.title}”. We will email you when it changes.")
-    return redirect(page.url)
+    messages.success(request, f"You watch “{page.title}”. {_how_we_tell(form.cleaned_data['frequency'])}")
+    return redirect(back)
 
 
 @login_required
 @require_POST
 def watch_tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    target = reverse("wiki:tag", args=[tag.slug])
+    target = safe_next(request, reverse("wiki:tag", args=[tag.slug]))
     if request.POST.get("action") == "stop":
         services.unwatch_tag(request.user, tag)
         messages.success(request, f"You no longer watch the tag “{tag.name}”.")
@@ -101,7 +110,7 @@ def watch_tag(request, slug):
     if not form.is_valid():
         return HttpResponseBadRequest("Choose how often you want emails about this tag.")
     services.watch_tag(request.user, tag, form.cleaned_data["frequency"])
-    messages.success(request, f"You watch the tag “{tag.name}”. We will email you when its pages change.")
+    messages.success(request, f"You watch the tag “{tag.name}”. {_how_we_tell(form.cleaned_data['frequency'])}")
     return redirect(target)
 
 

@@ -1,6 +1,7 @@
 import uuid
 
 from django import template
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -61,3 +62,19 @@ def submission_token(context):
     request = context.get("request")
     sent = submissions.clean_token(request.POST.get(submissions.FIELD)) if request is not None else ""
     return format_html('<input type="hidden" name="{}" value="{}">', submissions.FIELD, sent or uuid.uuid4().hex)
+
+
+@register.simple_tag
+def icon(name: str, label: str = ""):
+    """A small icon from the hub's own sprite. Decorative unless `label` names it for screen readers."""
+    href = f"{static('img/icons.svg')}#{name}"
+    if label:
+        return format_html(
+            '<svg class="icon icon--{}" role="img" aria-label="{}" focusable="false"><use href="{}"></use></svg>',
+            name,
+            label,
+            href,
+        )
+    return format_html(
+        '<svg class="icon icon--{}" aria-hidden="true" focusable="false"><use href="{}"></use></svg>', name, href
+    )

@@ -41,7 +41,7 @@ def followers_of(question: Question) -> list[Follow]:
     return list(chosen.values())
 
 
-def tell_followers(question: Question, subject: str, text: str, url: str, actor) -> int:
+def tell_followers(question: Question, subject: str, text: str, url: str, actor, kind: str = "follow") -> int:
     """Notify everyone following the question or one of its tags, except whoever acted."""
     sent = 0
     for item in followers_of(question):
@@ -52,6 +52,7 @@ def tell_followers(question: Question, subject: str, text: str, url: str, actor)
             text=text,
             url=notifications.absolute_url(url),
             unsubscribe_url=unsubscribe_url(item),
+            kind=kind,
         )
         notifications.notify(item.user, message, item.frequency)
         sent += 1

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from qa import reputation
 from qa.models import Answer, Flag, Question, Rating
-from qa.services import limits
+from qa.services import limits, news
 from qa.services.errors import NotAllowed, QaError
 from search import indexing
 
@@ -72,16 +72,20 @@ def hide(moderator, target, reason: str, *, now: dt.datetime | None = None) -> N
     if isinstance(target, Answer):
         _refresh_answer_count(target.question_id)
     _reindex(target)
+    news.hidden(target, target.hidden_reason)
 
 
 @transaction.atomic
 def restore(moderator, target, *, now: dt.datetime | None = None) -> None:
     _require_moderator(moderator)
+    was_hidden = target.hidden_at is not None
     target.hidden_at, target.hidden_by, target.hidden_reason = None, None, ""
     target.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     if isinstance(target, Answer):
         _refresh_answer_count(target.question_id)
     _reindex(target)
+    if was_hidden:
+        news.restored(target)
 
 
 @transaction.atomic

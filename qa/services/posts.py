@@ -85,6 +85,7 @@ def ask(author, title: str, body: str, tag_names, *, now: dt.datetime | None = N
         f"{author.public_name} asked “{title}”.",
         question.get_absolute_url(),
         author,
+        kind="question",
     )
     _after_commit_index(question)
     return question
@@ -128,6 +129,7 @@ def answer(author, question: Question, body: str, *, now: dt.datetime | None = N
         f"{author.public_name} answered “{question.title}”.",
         post.get_absolute_url(),
         author,
+        kind="answer",
     )
     _after_commit_index(post, question)
     return post
@@ -209,6 +211,7 @@ def comment(author, post, body: str, *, now: dt.datetime | None = None, token: s
         f"{author.public_name} commented: {body[:200]}",
         item.get_absolute_url(),
         author,
+        kind="comment",
     )
     return item
 
@@ -237,6 +240,7 @@ def accept(user, post: Answer, *, now: dt.datetime | None = None) -> Question:
         f"{user.public_name} accepted {post.author.public_name}'s answer.",
         post.get_absolute_url(),
         user,
+        kind="accepted",
     )
     _after_commit_index(question, post)
     return question

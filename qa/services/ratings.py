@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
-from qa.services import limits
+from qa.services import limits, news
 from qa.services.errors import NotAllowed, QaError
 from search import indexing
 
@@ -125,6 +125,8 @@ def rate(
         rating = existing
     refresh_reputation(post.author_id, now)
     transaction.on_commit(lambda: _reindex(post))
+    if not from_acceptance:
+        news.rating_received(rating, post)
     return rating
 
 

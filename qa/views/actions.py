@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from hub import notifications, submissions
+from hub.views import safe_next
 from qa.forms import CloseForm, CommentForm, FlagForm, FollowForm, RatingForm
 from qa.models import Answer, Follow, Question
 from qa.services import follows, moderation, posts, ratings
@@ -105,14 +106,16 @@ def reopen(request, pk: int):
 
 
 def _follow(request, back: str, **target):
+    back = safe_next(request, back)
     if request.POST.get("action") == "unfollow":
         follows.unfollow(request.user, **target)
-        messages.success(request, "You no longer get emails about this.")
+        messages.success(request, "You no longer follow this.")
         return redirect(back)
     form = FollowForm(request.POST)
     frequency = form.cleaned_data["frequency"] if form.is_valid() else notifications.IMMEDIATE
     follows.follow(request.user, frequency=frequency, **target)
-    messages.success(request, "You are following this. We will email you about new answers and comments.")
+    how = "in your inbox" if frequency == notifications.NO_EMAIL else "in your inbox and by email"
+    messages.success(request, f"You are following this. We will tell you {how} about new answers and comments.")
     return redirect(back)
 
 

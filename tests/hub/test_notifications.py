@@ -36,7 +36,7 @@ def test_daily_notifications_wait_for_one_digest(member):
     assert mail.outbox == []
     assert send_digests() == 1
     assert len(mail.outbox) == 1
-    assert "2 update(s)" in mail.outbox[0].subject
+    assert "2 updates" in mail.outbox[0].subject
     assert MESSAGE.subject in mail.outbox[0].body and "Second" in mail.outbox[0].body
     assert PendingNotification.objects.filter(sent_at__isnull=True).count() == 0
     assert send_digests() == 0
