@@ -18,3 +18,21 @@ class HomePage(PageContextMixin, Page):
     # Only one home page, at the root of the site.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+
+class TagDescription(models.Model):
+    """What a tag means, in a sentence or two, shown on the tags index and the tag's page. Tags are
+    shared by the wiki, documents and the Q&A forum, so their description lives here, above both."""
+
+    tag = models.OneToOneField("taggit.Tag", on_delete=models.CASCADE, related_name="description")
+    description = models.TextField(
+        max_length=500, help_text="One or two plain sentences: what the tag is about and when to use it."
+    )
+
+    panels = [FieldPanel("tag"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["tag__name"]
+
+    def __str__(self) -> str:
+        return self.tag.name

@@ -9,6 +9,8 @@ watchers, a profile its feeds, the home page the newest of every part. So a page
 
 A provider is a function `(page, request) -> dict`. Those registered for the page's class and for
 each of its base classes run, the most general class first, each class's in the order registered.
+The same works for objects that are not Wagtail pages: the forum's question view calls
+`collect(question, request)`, and home/related.py registers the question's "Linked wiki pages".
 """
 
 from collections.abc import Callable

@@ -49,6 +49,7 @@ hub_patterns = (
         path("about/", views.AboutView.as_view(), name="about"),
         path("welcome/", views.welcome, name="welcome"),
         path("help/markdown/", views.MarkdownHelpView.as_view(), name="markdown_help"),
+        path("help/reputation/", views.ReputationHelpView.as_view(), name="reputation_help"),
         path("markdown/preview/", views.markdown_preview, name="markdown_preview"),
         path("members/<str:username>/", views.member, name="member"),
         path("inbox/", views.inbox_list, name="inbox"),
@@ -70,6 +71,7 @@ urlpatterns = [
     path("comments/post/", comments.post, name="comments-post-comment"),  # the library's view, guarded
     path("comments/", include("django_comments_xtd.urls")),
     path("", include(hub_patterns)),
+    path("", include("home.urls")),
     path("", include("search.urls")),
     path("", include("qa.urls")),
     path("", include("profiles.urls")),

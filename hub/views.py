@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from hub import inbox, members, subscriptions
+from hub import feedback, inbox, members, subscriptions
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
 from hub.notifications import FREQUENCY_CHOICES
@@ -27,6 +27,11 @@ class AboutView(TemplateView):
 
 class MarkdownHelpView(TemplateView):
     template_name = "hub/markdown_help.html"
+
+
+class ReputationHelpView(TemplateView):
+    template_name = "hub/reputation_help.html"
+    extra_context = {"stars": feedback.STARS}
 
 
 PREVIEW_MAX_CHARACTERS = 30_000

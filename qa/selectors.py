@@ -4,7 +4,7 @@ Every function returns visible content only, with authors and tags loaded, so th
 does not grow with the number of items.
 """
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 
 from hub import feedback
@@ -167,3 +167,53 @@ def subscriptions(user) -> list[Subscription]:
             target = ("Tag, for questions", item.tag.name, reverse("qa:tagged", args=[item.tag.slug]))
         items.append(Subscription(*target, item.frequency, url, url, {"action": "unfollow"}, item.created_at))
     return items
+
+
+# --- for pages composed above the parts (home/): tags, related questions ----------------------------
+
+
+def tag_counts() -> dict[int, int]:
+    """{tag id: number of visible questions with it}. One query."""
+    rows = Question.objects.visible().filter(tags__isnull=False).values("tags").annotate(n=Count("pk", distinct=True))
+    return {row["tags"]: row["n"] for row in rows}
+
+
+def questions_with_tag(tag, limit: int = 10) -> list[Question]:
+    return list(question_list("active", tag.slug)[:limit])
+
+
+def related_questions(question: Question, limit: int = 5) -> list[Question]:
+    """Other visible questions sharing the most tags with `question`, answered ones first. One query
+    (the question's tags are prefetched)."""
+    tag_ids = [tag.pk for tag in question.tags.all()]
+    if not tag_ids:
+        return []
+    return list(
+        Question.objects.visible()
+        .filter(tags__in=tag_ids)
+        .exclude(pk=question.pk)
+        .annotate(shared=Count("tags", distinct=True))
+        .order_by("-shared", "-answer_count", "-created_at")
+        .only("pk", "title", "slug", "answer_count", "accepted_answer_id")[:limit]
+    )
+
+
+def questions_about(title: str, slug: str, tag_ids: list[int], limit: int = 5) -> list[Question]:
+    """Visible questions about a wiki page: those linking to it (`[[Title]]` or `[[slug]]`) first,
+    then those sharing its tags. One query."""
+    links_here = Q(body__icontains=f"[[{title}") | Q(body__icontains=f"[[{slug}")
+    matches = links_here | Q(tags__in=tag_ids) if tag_ids else links_here
+    linked_first = Case(When(links_here, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return list(
+        Question.objects.visible()
+        .filter(matches)
+        .annotate(linked=linked_first, shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+        .order_by("linked", "-shared", "-answer_count", "-created_at")
+        .distinct()
+        .only("pk", "title", "slug", "answer_count", "accepted_answer_id")[:limit]
+    )
+
+
+def answer_texts(question: Question) -> list[str]:
+    """The bodies of the question's visible answers (for the wiki links they hold). One query."""
+    return list(Answer.objects.visible().filter(question=question).values_list("body", flat=True))

@@ -8,14 +8,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Max, Prefetch
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Lower
 from django.urls import reverse
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision
 
 from hub.subscriptions import Subscription
 from wiki import links
-from wiki.models import PageWatch, TagWatch, WikiCategory, WikiPage, WikiPageTag
+from wiki.models import DebatePage, PageWatch, TagWatch, WikiCategory, WikiPage, WikiPageTag
 
 
 def live_pages():
@@ -169,3 +170,65 @@ def subscriptions(user) -> list[Subscription]:
                          watch.frequency, watch_url, watch_url, {"action": "stop"}, watch.created_at)
         )  # fmt: skip
     return items
+
+
+# --- for pages composed above the parts (home/): tags, and wiki pages a question links to ----------
+
+
+def tag_counts() -> dict[int, int]:
+    """{tag id: number of live wiki pages with it}. One query."""
+    rows = WikiPageTag.objects.filter(content_object__live=True).values("tag_id").annotate(n=Count("pk"))
+    return {row["tag_id"]: row["n"] for row in rows}
+
+
+def document_tag_counts() -> dict[int, int]:
+    """{tag id: number of documents with it}. One query."""
+    rows = get_document_model().objects.filter(tags__isnull=False).values("tags").annotate(n=Count("pk", distinct=True))
+    return {row["tags"]: row["n"] for row in rows}
+
+
+def pages_with_tag(tag, limit: int = 50) -> dict:
+    """{"articles": [...], "debates": [...]}: live wiki pages with the tag, by title. Two queries."""
+    pages = live_pages().filter(tagged_items__tag=tag).order_by("title")
+    debate_ids = set(pages.type(DebatePage).values_list("pk", flat=True)[:limit])
+    found = list(pages[: limit * 2])
+    return {
+        "articles": [page for page in found if page.pk not in debate_ids][:limit],
+        "debates": [page for page in found if page.pk in debate_ids][:limit],
+    }
+
+
+def documents_with_tag(tag, limit: int = 50) -> list:
+    return list(get_document_model().objects.filter(tags=tag).order_by("title")[:limit])
+
+
+def pages_linked_from(texts: list[str]) -> list[WikiPage]:
+    """Live wiki pages named by `[[...]]` links in `texts` (a question and its answers). One query."""
+    keys: set[str] = set()
+    for text in texts:
+        keys |= links.link_keys(text)
+    return sorted({page.pk: page for page in links.resolve(keys).values()}.values(), key=lambda page: page.title)
+
+
+def pages_sharing_tags(tag_ids: list[int], limit: int = 5, exclude: set[int] | frozenset = frozenset()) -> list:
+    """Live wiki pages with the most of these tags first. One query."""
+    if not tag_ids:
+        return []
+    return list(
+        live_pages()
+        .filter(tagged_items__tag_id__in=tag_ids)
+        .exclude(pk__in=exclude)
+        .annotate(shared=Count("tagged_items", distinct=True))
+        .order_by("-shared", "title")[:limit]
+    )
+
+
+def debates(limit: int | None = None):
+    """Live debates, most recently changed first, with their motion."""
+    items = DebatePage.objects.live().select_related("category").order_by("-last_published_at", "-pk")
+    return items[:limit] if limit else items
+
+
+def a_to_z():
+    """Every live wiki page, by title (the A to Z)."""
+    return live_pages().order_by(Lower("title"), "pk").select_related("content_type")

@@ -45,6 +45,7 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
         "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),
         "is_moderator": reputation.is_moderator(user),
+        "related_questions": selectors.related_questions(question),
         **page_context.collect(question, request),
     }
     return render(request, "qa/question_detail.html", context, status=status)

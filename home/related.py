@@ -1,0 +1,40 @@
+"""Related content across parts, composed above them (hub/related.py says why):
+"Linked wiki pages" on each question and "Questions about this" on each wiki page."""
+
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+
+from hub.related import Link, Panel
+from qa import selectors as qa_selectors
+from wiki import selectors as wiki_selectors
+
+LIMIT = 6
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer{pluralize(count)}"
+
+
+def question_panels(question, request) -> dict:
+    """Wiki pages the question or its answers link to, then wiki pages sharing its tags. Two queries."""
+    linked = wiki_selectors.pages_linked_from([question.body, *qa_selectors.answer_texts(question)])
+    tag_ids = [tag.pk for tag in question.tags.all()]
+    sharing = wiki_selectors.pages_sharing_tags(tag_ids, LIMIT, exclude={page.pk for page in linked})
+    links = [Link(page.title, page.url, "linked") for page in linked] + [Link(page.title, page.url) for page in sharing]
+    panel = Panel(
+        "Linked wiki pages", links[:LIMIT], icon="book-open", empty="No wiki page is linked yet.", ident="wiki"
+    )
+    return {"related_panels": [panel]}
+
+
+def wiki_page_panels(page, request) -> dict:
+    """Questions linking to this wiki page, then questions sharing its tags. One query."""
+    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    questions = qa_selectors.questions_about(page.title, page.slug, tag_ids, LIMIT)
+    links = [Link(q.title, q.get_absolute_url(), _answers(q.answer_count)) for q in questions]
+    ask = Link("Ask a question about this", reverse("qa:ask"))
+    panel = Panel(
+        "Questions about this", links, icon="message-square", empty="Nobody has asked about this yet.", more=ask,
+        ident="questions",
+    )  # fmt: skip
+    return {"related_panels": [panel]}
