@@ -3,10 +3,10 @@
 import pytest
 from taggit.models import Tag
 
+from hub.diff import words as word_diff
 from qa.models import Question
 from qa.services import posts
 from tests.wiki.conftest import make_article, publish
-from hub.diff import words as word_diff
 from wiki.history import diff_revisions
 
 BODY = "Knock on the door.\n\nSay who you are.\n\nListen more than you talk."
