@@ -9,4 +9,4 @@ class HubConfig(AppConfig):
     def ready(self):
         from hub import signal_handlers  # noqa: PLC0415 - imports models, loaded after every AppConfig
 
-        signal_handlers.connect(self)
+        signal_handlers.connect()

@@ -9,8 +9,9 @@ from hub import site
 def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     """After every `migrate`, Django's Site row carries the hub's public address (HUB_BASE_URL), so
     allauth's emails and the RSS and Atom feeds name the same host as the hub's own emails."""
-    site.sync_site(using=using)
+    if getattr(sender, "name", None) == "hub":  # post_migrate is sent once per app: act once
+        site.sync_site(using=using)
 
 
-def connect(app_config) -> None:
-    post_migrate.connect(sync_site_after_migrate, sender=app_config, dispatch_uid="hub.sync_site")
+def connect() -> None:
+    post_migrate.connect(sync_site_after_migrate, dispatch_uid="hub.sync_site")

@@ -7,6 +7,7 @@ it is given and imports no model of the wiki, so wiki/models.py can use it witho
 """
 
 from django.db.models.fields.json import KT
+from django.http import Http404
 from django.shortcuts import render
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageLogEntry, Revision
@@ -55,6 +56,10 @@ def _revision_or_none(page, value):
     return page.revisions.select_related("user").filter(pk=int(value)).first()
 
 
+def _was_published(page, revision) -> bool:
+    return PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision_id=revision.pk).exists()
+
+
 class PageHistoryMixin(RoutablePageMixin):
     """The routes every wiki page has for its history and the differences between two versions."""
 
@@ -75,3 +80,22 @@ class PageHistoryMixin(RoutablePageMixin):
         context = {"page": self, "old": old, "new": new, "segments": segments}
         context["changed"] = any(segment.op != "equal" for segment in segments)
         return render(request, "wiki/page_diff.html", context)
+
+    @path("history/<int:revision_id>/")
+    def version(self, request, revision_id: int):
+        """One earlier version of the page, read as it was. Drafts only for those who may edit."""
+        revision = _revision_or_none(self, revision_id)
+        if revision is None:
+            raise Http404("This page has no such version.")
+        may_edit = request.user.is_authenticated and self.permissions_for_user(request.user).can_edit()
+        if not (may_edit or _was_published(self, revision)):
+            raise Http404("This page has no such version.")
+        old = revision.as_object()
+        context = {
+            "page": self,
+            "revision": revision,
+            "old": old,
+            "positions": list(old.positions.all()) if hasattr(old, "positions") else [],
+            "is_current": revision.pk == self.live_revision_id,
+        }
+        return render(request, "wiki/page_version.html", context)

@@ -47,6 +47,22 @@ def recent_changes(request):
     return render(request, "wiki/recent_changes.html", context)
 
 
+def debates(request):
+    """Every debate, most recently changed first, with its motion."""
+    items = selectors.with_tags(selectors.debates())
+    return render(request, "wiki/debates.html", {"page_obj": _paginate(request, items)})
+
+
+def a_to_z(request):
+    """Every wiki page by title, grouped by first letter, with a jump list of letters."""
+    pages = list(selectors.a_to_z())
+    groups: dict[str, list] = {}
+    for page in pages:
+        first = page.title[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(page)
+    return render(request, "wiki/a_to_z.html", {"groups": sorted(groups.items()), "count": len(pages)})
+
+
 def category_detail(request, slug):
     category = get_object_or_404(WikiCategory, slug=slug)
     pages = selectors.with_tags(selectors.live_pages().filter(category=category)).order_by("title")
