@@ -29,6 +29,14 @@ class MarkdownHelpView(TemplateView):
     template_name = "hub/markdown_help.html"
 
 
+class EasyReadView(TemplateView):
+    template_name = "hub/easy_read.html"
+
+
+def contact(request):
+    return render(request, "hub/contact.html", {"contact_email": settings.HUB_CONTACT_EMAIL})
+
+
 class ReputationHelpView(TemplateView):
     template_name = "hub/reputation_help.html"
     extra_context = {"stars": feedback.STARS}

@@ -16,7 +16,7 @@ SPRITE = [
     "bell", "book-open", "bookmark", "calendar", "check", "circle-check", "circle-help", "clock", "ear",
     "eye", "eye-off", "file-text", "flag", "git-compare", "hand-helping", "history", "house", "inbox", "info",
     "list", "log-in", "log-out", "mail", "map-pin", "message-square", "newspaper", "pencil", "plus", "rss",
-    "scale", "search", "settings", "sparkles", "star", "tag", "thumbs-up", "user", "users", "x",
+    "scale", "search", "settings", "shield", "sparkles", "star", "tag", "thumbs-up", "user", "users", "x",
 ]  # fmt: skip
 EDITOR = [
     "bold", "italic", "strikethrough", "heading", "code", "quote", "list", "list-ordered", "eraser", "link",

@@ -115,6 +115,7 @@ LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "hub.accounts.HubAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "hub.forms.SignupExtraForm"  # the name other members see
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -180,6 +181,8 @@ for _limit in HUB_RATE_LIMITS.values():
 HUB_REPEAT_WINDOW_SECONDS = env_int("HUB_REPEAT_WINDOW_SECONDS", 600)
 
 LANGUAGE_CODE = "en-gb"
+# The hub's own plain words for Django's and allauth's messages (scripts/build_locale.py).
+LOCALE_PATHS = [BASE_DIR / "hub" / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -205,6 +208,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)  # seconds; Django's default waits 
 HUB_EMAIL_ATTEMPTS = env_int("HUB_EMAIL_ATTEMPTS", 10)  # retries over about four hours
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CO Knowledge Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where members write to people who run the hub (the contact page and account messages).
+HUB_CONTACT_EMAIL = env_str("HUB_CONTACT_EMAIL", "hub@localhost")
 
 SITE_ID = 1
 WAGTAIL_SITE_NAME = "CO Knowledge Hub"

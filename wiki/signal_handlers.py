@@ -2,7 +2,7 @@
 signals for this). Each handler only calls wiki.services."""
 
 from django.db.models.signals import post_delete, post_save
-from django_comments.signals import comment_was_posted
+from django_comments_xtd.models import XtdComment
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -34,12 +34,13 @@ def on_document_deleted(sender, instance, **kwargs):
     indexing.remove(instance)
 
 
-def on_comment_posted(sender, comment, request, **kwargs):
-    services.after_comment(comment)
+def on_comment_saved(sender, instance, created=False, **kwargs):
+    if created:
+        services.after_comment(instance)
 
 
 def connect() -> None:
-    comment_was_posted.connect(on_comment_posted, dispatch_uid="wiki.on_comment_posted")
+    post_save.connect(on_comment_saved, sender=XtdComment, dispatch_uid="wiki.on_comment_saved")
     page_published.connect(on_published, dispatch_uid="wiki.on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="wiki.on_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="wiki.on_deleted")

@@ -78,3 +78,17 @@ def icon(name: str, label: str = ""):
     return format_html(
         '<svg class="icon icon--{}" aria-hidden="true" focusable="false"><use href="{}"></use></svg>', name, href
     )
+
+
+@register.filter
+def wait(seconds) -> str:
+    """A wait in plain words: 40 -> "about a minute", 600 -> "about 10 minutes", 7200 -> "about 2 hours"."""
+    try:
+        seconds = max(0, int(seconds))
+    except (TypeError, ValueError):
+        return "a few minutes"
+    for size, unit in ((86_400, "day"), (3_600, "hour"), (60, "minute")):
+        if seconds >= size * 1.5 or (unit == "minute" and seconds >= 90):
+            count = round(seconds / size)
+            return f"about {count} {unit}{'s' if count != 1 else ''}"
+    return "about a minute"
