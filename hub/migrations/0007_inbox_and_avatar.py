@@ -8,11 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-<<<<<<<< HEAD:hub/migrations/0007_inbox_and_avatar.py
         ('hub', '0006_scheduled_run'),
-========
-        ('hub', '0005_trainer_role'),
->>>>>>>> 36570c4 (After rebase: the inbox migration follows main's, imports sorted):hub/migrations/0006_inbox_and_avatar.py
     ]
 
     operations = [
