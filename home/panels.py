@@ -18,4 +18,6 @@ def home_panels(page, request) -> dict:
         "unanswered_questions": qa_selectors.home_unanswered_questions(PANEL_SIZE),
         "recent_questions": qa_selectors.home_recent_questions(PANEL_SIZE),
         "featured_profiles": profile_selectors.home_featured_profiles(PANEL_SIZE),
+        "debates": list(wiki_selectors.debates(3)),
+        "popular_tags": qa_selectors.popular_tags(12),
     }

@@ -54,6 +54,7 @@ hub_patterns = (
         path("contact/", views.contact, name="contact"),
         path("markdown/preview/", views.markdown_preview, name="markdown_preview"),
         path("members/<str:username>/", views.member, name="member"),
+        path("members/<str:username>/avatar.svg", views.avatar, name="avatar"),
         path("inbox/", views.inbox_list, name="inbox"),
         path("inbox/read-all/", views.inbox_mark, name="inbox_read_all"),
         path("inbox/<int:pk>/", views.inbox_open, name="inbox_open"),
@@ -69,6 +70,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/", include(account_patterns)),
+    path("accounts/profile/picture/", views.account_avatar, name="account_avatar"),
     path("accounts/", include("allauth.urls")),
     path("comments/post/", comments.post, name="comments-post-comment"),  # the library's view, guarded
     path("comments/", include("django_comments_xtd.urls")),
@@ -77,7 +79,6 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("qa.urls")),
     path("", include("profiles.urls")),
-    path("", include("home.urls")),
     path("", include("pathway.urls")),
     path("", include("events.urls")),
     path("", include("wiki.urls")),
@@ -88,7 +89,7 @@ if settings.HUB_SERVE_MEDIA:
     # download headers), never straight from the media folder. Behind nginx, turn this off.
     urlpatterns += [
         re_path(
-            r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
+            r"^media/(?P<path>(?:images|original_images|avatars)/[^/]+)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

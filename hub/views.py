@@ -11,7 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from hub import feedback, inbox, members, subscriptions
+from hub import avatars, feedback, inbox, members, subscriptions
+from hub.forms import AvatarForm
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
 from hub.notifications import FREQUENCY_CHOICES
@@ -64,7 +65,7 @@ def welcome(request):
 @login_required
 def account_profile(request):
     """The signed-in member's own account page: links to everything they can manage."""
-    return render(request, "hub/account_profile.html", {"account": request.user})
+    return render(request, "hub/account_profile.html", {"account": request.user, "avatar_form": AvatarForm()})
 
 
 def member(request, username: str):
@@ -121,6 +122,41 @@ def following(request):
     """Everything the member watches or follows, with how often emails come, and a way to stop."""
     context = {"subscriptions": subscriptions.for_user(request.user), "frequencies": FREQUENCY_CHOICES}
     return render(request, "hub/following.html", context)
+
+
+def avatar(request, username: str):
+    """A member's initials as a small SVG picture, for members without an uploaded one."""
+    user = get_object_or_404(get_user_model(), username=username, is_active=True)
+    response = HttpResponse(avatars.initials_svg(user.public_name, user.username), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+@login_required
+@require_POST
+def account_avatar(request):
+    """Upload (or remove) the member's picture."""
+    user = request.user
+    if request.POST.get("action") == "remove":
+        user.avatar.delete(save=False)
+        user.avatar = ""
+        user.save(update_fields=["avatar"])
+        messages.success(request, "Your picture is removed. Members see your initials instead.")
+        return redirect("account_profile")
+    form = AvatarForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "hub/account_profile.html", {"account": user, "avatar_form": form}, status=400)
+    try:
+        picture = avatars.square_png(form.cleaned_data["avatar"])
+    except avatars.PictureError as error:
+        form.add_error("avatar", str(error))
+        return render(request, "hub/account_profile.html", {"account": user, "avatar_form": form}, status=400)
+    user.avatar.delete(save=False)
+    user.avatar.save(f"{user.pk}.png", picture, save=False)
+    user.save(update_fields=["avatar"])
+    messages.success(request, "Your picture is saved.")
+    return redirect("account_profile")
 
 
 def error_403(request, exception=None):

@@ -14,7 +14,8 @@ from taggit.models import Tag
 
 from hub.demo_support import DemoContext
 from qa import reputation
-from qa.demo_content import ANSWERS, COMMENTS, FEEDBACK, GENERIC_ANSWERS, QUESTIONS
+from qa.demo_answers import ANSWERS_BY_QUESTION
+from qa.demo_content import COMMENTS, FEEDBACK, QUESTIONS
 from qa.models import Answer, Comment, Question, Rating, Revision
 from qa.services import ratings, tags
 
@@ -68,9 +69,9 @@ def _questions(demo: DemoContext, users: dict, now) -> list[Question]:
     return questions
 
 
-def _answer_texts(question_tags: list[str]) -> list[str]:
-    texts = [text for name in question_tags for text in ANSWERS.get(name, [])]
-    return texts + GENERIC_ANSWERS
+def _answer_texts(title: str) -> list[str]:
+    """The answers written for this question (qa/demo_answers.py), so every answer answers it."""
+    return ANSWERS_BY_QUESTION[title]
 
 
 def _answers(demo: DemoContext, users: dict, questions: list[Question], now) -> list[Answer]:
@@ -79,12 +80,12 @@ def _answers(demo: DemoContext, users: dict, questions: list[Question], now) -> 
     for index, question in enumerate(questions):
         if index % 9 == 4:
             continue  # a few stay unanswered
-        texts = _answer_texts([tag.name for tag in question.tags.all()])
+        texts = _answer_texts(question.title)
         # A few seasoned organisers answer often, so reputations and stars spread out.
         regulars = [VETERANS[index % len(VETERANS)], VETERANS[(index + 1) % len(VETERANS)]][: 1 + index % 2]
         authors = [name for name in [*regulars, *demo.rng.sample(people, 4)] if name != question.author.username]
         authors = [name for name in dict.fromkeys(authors) if name != "admin"]
-        for text, username in zip(texts[: demo.rng.randint(1, 3)], authors, strict=False):
+        for text, username in zip(texts[: demo.rng.randint(1, len(texts))], authors, strict=False):
             at = min(now, question.created_at + dt.timedelta(hours=demo.rng.randint(2, 240)))
             answer = Answer.objects.create(
                 question=question, author=users[username], body=text, created_at=at, updated_at=at

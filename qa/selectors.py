@@ -6,6 +6,7 @@ does not grow with the number of items.
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
+from taggit.models import Tag
 
 from hub import feedback
 from hub.subscriptions import Subscription
@@ -217,3 +218,12 @@ def questions_about(title: str, slug: str, tag_ids: list[int], limit: int = 5) -
 def answer_texts(question: Question) -> list[str]:
     """The bodies of the question's visible answers (for the wiki links they hold). One query."""
     return list(Answer.objects.visible().filter(question=question).values_list("body", flat=True))
+
+
+def popular_tags(limit: int = 15) -> list:
+    """The tags on the most visible questions, with `question_count`. One query."""
+    return list(
+        Tag.objects.filter(qa_taggedquestion_items__content_object__hidden_at__isnull=True)
+        .annotate(question_count=Count("qa_taggedquestion_items", distinct=True))
+        .order_by("-question_count", "name")[:limit]
+    )

@@ -2,10 +2,11 @@ import uuid
 
 from django import template
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from hub import feedback, submissions
+from hub import avatars, feedback, submissions
 from hub.markdown import render
 
 register = template.Library()
@@ -92,3 +93,19 @@ def wait(seconds) -> str:
             count = round(seconds / size)
             return f"about {count} {unit}{'s' if count != 1 else ''}"
     return "about a minute"
+
+
+@register.simple_tag
+def avatar(user, size: int = 32, css: str = ""):
+    """A member's picture: uploaded, or their initials drawn by the hub. Decorative: the name is beside it."""
+    if getattr(user, "avatar", None):
+        src = user.avatar.url
+    else:
+        src = reverse("hub:avatar", args=[user.username]) + "?v=" + avatars.initials(user.public_name)
+    return format_html(
+        '<img class="avatar{}" src="{}" alt="" width="{}" height="{}" loading="lazy">',
+        f" {css}" if css else "",
+        src,
+        size,
+        size,
+    )

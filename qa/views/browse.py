@@ -28,6 +28,7 @@ def _listing_context(request, tag: Tag | None) -> dict:
         "sorts": [(key, label) for key, (label, _order) in selectors.SORTS.items()],
         "answered": answered or "",
         "tag": tag,
+        "popular_tags": selectors.popular_tags(),
     }
 
 

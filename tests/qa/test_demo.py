@@ -51,3 +51,17 @@ def test_demo_leaves_the_current_week_free_so_a_new_rating_moves_a_score():
     ratings.rate(get_user_model().objects.get(username="member-harry"), answer, Rating.POSITIVE, now=now)
     answer.author.refresh_from_db()
     assert answer.author.feedback_score == before + 1
+
+
+def test_every_demo_answer_was_written_for_its_own_question():
+    from qa.demo_answers import ANSWERS_BY_QUESTION
+
+    context = DemoContext(out=StringIO())
+    hub_demo.load(context)
+    qa_demo.load(context)
+    answers = list(Answer.objects.select_related("question"))
+    assert answers
+    strays = [(a.question.title, a.body[:40]) for a in answers if a.body not in ANSWERS_BY_QUESTION[a.question.title]]
+    assert not strays
+    bodies = [a.body for a in answers]
+    assert len(bodies) == len(set(bodies)), "no answer is copied onto another question"
