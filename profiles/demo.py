@@ -1,12 +1,16 @@
 """Demo profiles: 8 host organisations (3 exemplar projects, each with its place on the map) and 22
 organisers with pictures and demo feed items.
 
-Idempotent: a profile whose slug exists is left alone. Feed items are stored directly (no network)
-and marked as demo content, so `refresh_feeds` never tries to fetch them.
+Idempotent: a profile whose slug exists is left alone. Feed items come from local fixtures
+(profiles/demo_feeds/*.xml), read by the hub's own feed parser, each post given to one profile only,
+so the blogs river reads as many people's news. They are marked as demo content, so
+`refresh_feeds` never tries to fetch them.
 """
 
 import datetime as dt
 import io
+from collections import deque
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -17,14 +21,31 @@ from wagtail.images import get_image_model
 
 from hub.demo_support import DemoContext
 from profiles import demo_data
-from profiles.feeds.parse import ParsedItem
+from profiles.feeds.parse import ParsedItem, parse_feed
 from profiles.feeds.refresh import store_items
 from profiles.models import FeedSource, HostProfilePage, OrganiserProfilePage, ProfileIndexPage, ProfilePage
+
+FIXTURES = Path(__file__).resolve().parent / "demo_feeds"
+_pools: dict[str, deque] = {}
+
+
+def _fill_pools() -> None:
+    """Every fixture post, in order, to be handed out once each (then again from the start)."""
+    for kind, name in (("blog", "blog-posts.xml"), ("social", "social-posts.xml")):
+        _pools[kind] = deque(parse_feed((FIXTURES / name).read_bytes(), limit=1000))
+
+
+def _next_post(kind: str) -> ParsedItem:
+    if not _pools.get(kind):
+        _fill_pools()
+    return _pools[kind].popleft()
+
 
 COLOURS = ["#1d4f91", "#7a2e8a", "#0b6e4f", "#8a3b12", "#5c4b00", "#00606b", "#8c1d40", "#3d3d8f"]
 
 
 def load(demo: DemoContext) -> None:
+    _fill_pools()
     index = ProfileIndexPage.objects.first()
     if index is None:
         demo.step("No profile directory found: run `manage.py migrate` first.")
@@ -123,15 +144,18 @@ def _demo_items(demo, page: ProfilePage, number: int) -> None:
         source.is_demo = True
         source.last_success_at = now
         source.save(update_fields=["is_demo", "last_success_at"])
-        count = 2 + (number + len(source.kind)) % 3
-        items = [
-            ParsedItem(
-                guid=f"demo-{page.slug}-{source.kind}-{index}",
-                title="" if source.kind != FeedSource.BLOG else demo_data.POST_TITLES[index].format(area=page.area),
-                link=f"https://{page.slug}.example.org/{source.kind}/{index}",
-                summary=demo_data.POST_SUMMARY.format(area=page.area),
-                published_at=now - dt.timedelta(days=index * 4 + number, hours=demo.rng.randint(0, 20)),
+        count = 1 + (number + len(source.kind)) % 2
+        pool = "blog" if source.kind == FeedSource.BLOG else "social"
+        items = []
+        for index in range(count):
+            post = _next_post(pool)
+            items.append(
+                ParsedItem(
+                    guid=f"demo-{page.slug}-{source.kind}-{index}",
+                    title=post.title,
+                    link=f"https://{page.slug}.example.org/{source.kind}/{index}",
+                    summary=post.summary,
+                    published_at=now - dt.timedelta(days=index * 4 + number, hours=demo.rng.randint(0, 20)),
+                )
             )
-            for index in range(count)
-        ]
         store_items(source, items, is_demo=True)

@@ -280,11 +280,3 @@ ORGANISERS = {
 }
 
 # Short demo posts, reused across feeds with each person's area filled in.
-POST_TITLES = [
-    "What we heard on the doorstep this month",
-    "Notes from our listening evening in {area}",
-    "A small win, and what it taught us",
-    "Planning the next action together",
-    "Why one-to-ones still matter",
-]
-POST_SUMMARY = "<p>A demo post about organising in {area}. It shows how items from a blog or social feed appear.</p>"

@@ -137,6 +137,28 @@ def question_path(server: HubServer) -> str:
     return f"/questions/{pk}/"
 
 
+def version_path(server: HubServer) -> str:
+    """An earlier published version of the article, as a reader opens it from the history."""
+    page_id = article_id(server)
+    (revision_id,) = query_one(
+        server,
+        "SELECT revision_id FROM wagtailcore_pagelogentry WHERE page_id = ? AND action = 'wagtail.publish' "
+        "ORDER BY timestamp LIMIT 1",
+        (page_id,),
+    )
+    return f"{page_path_by_id(server, page_id)}history/{revision_id}/"
+
+
+def shared_tag_path(server: HubServer) -> str:
+    """A tag with both wiki pages and questions, on its one page."""
+    (slug,) = query_one(
+        server,
+        "SELECT t.slug FROM taggit_tag t WHERE EXISTS (SELECT 1 FROM wiki_wikipagetag w WHERE w.tag_id = t.id) "
+        "AND EXISTS (SELECT 1 FROM qa_taggedquestion q WHERE q.tag_id = t.id) ORDER BY t.slug LIMIT 1",
+    )
+    return f"/tags/{slug}/"
+
+
 HUB_PAGES = [
     PageType("home", "home", "/", main=True),
     PageType("sign-up", "sign-up", "/accounts/signup/", main=True),
@@ -149,6 +171,16 @@ HUB_PAGES = [
     PageType("403 page", "error-403", "/__browser-test__/403/", status=403),
     PageType("429 page", "error-429", "/__browser-test__/429/", status=429),
     PageType("500 page", "error-500", "/__browser-test__/500/", status=500),
+    PageType("inbox", "inbox", "/inbox/", user="member-alice"),
+    PageType("following", "following", "/following/", user="member-alice"),
+    PageType("welcome", "welcome", "/welcome/", user="member-alice"),
+    PageType("easy read guide", "easy-read", "/easy-read/", main=True),
+    PageType("contact", "contact", "/contact/"),
+    PageType("markdown help", "markdown-help", "/help/markdown/"),
+    PageType("reputation help", "reputation-help", "/help/reputation/"),
+    PageType("tags index", "tags", "/tags/"),
+    PageType("tag page", "tag", shared_tag_path, main=True),
+    PageType("API reference", "api-reference", "/api/"),
 ]
 WIKI_PAGES = [
     PageType("wiki index", "wiki-index", "/wiki/", main=True),
@@ -160,6 +192,9 @@ WIKI_PAGES = [
     PageType("wiki category", "wiki-category", wiki_category_path),
     PageType("wiki tag", "wiki-tag", wiki_tag_path),
     PageType("wiki documents", "wiki-documents", "/wiki/documents/"),
+    PageType("debates", "wiki-debates", "/wiki/debates/"),
+    PageType("wiki A to Z", "wiki-a-to-z", "/wiki/a-z/"),
+    PageType("old version", "wiki-version", version_path),
 ]
 PROFILE_PAGES = [
     PageType("profiles directory", "profiles", "/profiles/", main=True),
