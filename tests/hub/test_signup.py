@@ -48,7 +48,7 @@ def test_unconfirmed_account_cannot_log_in(client):
 def test_signup_with_mismatched_passwords_shows_the_error_and_creates_nothing(client):
     response = client.post("/accounts/signup/", {**SIGNUP, "password2": "something-else-99"})
     assert response.status_code == 200
-    assert b"You must type the same password each time" in response.content
+    assert b"Type the same password twice" in response.content
     assert not get_user_model().objects.filter(username="newcomer").exists()
     assert mail.outbox == []
 

@@ -236,7 +236,7 @@ def test_member_page_shows_figures_feedback_and_posts(client, asker, answerer, r
     assert response.status_code == 200
     assert "<h1>answerer</h1>" in html
     assert "<dt>Feedback score</dt><dd>2</dd>" in html
-    assert "75% (3 positive, 1 negative rater-weeks)" in html
+    assert "75% (3 good weeks and 1 bad week of ratings from other members)" in html
     assert html.count("Helpful") == 3
     assert "Too vague" in html
     assert "Answer to: How do I run a listening campaign?" in html
