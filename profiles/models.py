@@ -113,6 +113,10 @@ class ProfilePage(PageContextMixin, Page):
             raise Http404("This profile is only shown to signed-in members.")
         return super().serve(request, *args, **kwargs)
 
+    def get_sitemap_urls(self, request=None):
+        # A profile hidden from visitors is hidden from search engines too.
+        return [] if self.hidden_from_anonymous else super().get_sitemap_urls(request)
+
 
 class OrganiserSkill(TaggedItemBase):
     content_object = ParentalKey("profiles.OrganiserProfilePage", related_name="skill_items", on_delete=models.CASCADE)
