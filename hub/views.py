@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from hub import avatars, feedback, inbox, members, subscriptions
+from hub import avatars, feedback, inbox, members, site, subscriptions
 from hub.forms import AvatarForm
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
@@ -100,7 +100,9 @@ def inbox_open(request, pk: int):
     item = inbox.mark_read(request.user, pk)
     if item is None:
         raise Http404("No such message in your inbox.")
-    return redirect(item.url)
+    base = site.base_url()
+    # Messages keep absolute links (they are emailed too); on the site, stay on the host in use.
+    return redirect(item.url[len(base) :] or "/" if item.url.startswith(base + "/") else item.url)
 
 
 @login_required

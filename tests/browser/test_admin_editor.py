@@ -22,10 +22,9 @@ def test_markdown_toolbar_buttons_all_show_an_icon_and_a_name(page, hub_server):
     icons = toolbar.evaluate(
         """bar => Array.from(bar.querySelectorAll('button')).map(button => {
             const icon = button.querySelector('i');
-            const style = icon ? getComputedStyle(icon) : null;
-            const box = icon ? icon.getBoundingClientRect() : {width: 0, height: 0};
-            return {title: button.title, mask: style ? (style.maskImage || style.webkitMaskImage) : 'none',
-                    width: box.width, height: box.height};
+            const style = icon ? getComputedStyle(icon) : getComputedStyle(button, '::before');
+            const width = icon ? icon.getBoundingClientRect().width : parseFloat(style.width) || 0;
+            return {title: button.title, mask: style.maskImage || style.webkitMaskImage || 'none', width: width};
         })"""
     )
     blank = [icon for icon in icons if icon["width"] < 12 or "/static/img/editor/" not in icon["mask"]]
