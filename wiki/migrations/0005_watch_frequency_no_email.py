@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wiki', '0003_organisers_manage_documents'),
+        ('wiki', '0004_watch_base_related_names'),
     ]
 
     operations = [
