@@ -3,12 +3,13 @@
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.sites.models import Site
 from django.core import mail
-from django.core.management.sql import emit_post_migrate_signal
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 
-from hub import site
+from hub import signal_handlers, site
 from tests.factories import make_user
 from tests.wiki.conftest import make_article
 
@@ -30,9 +31,11 @@ def test_migrate_gives_the_site_the_hubs_domain_not_example_com(settings):
 
 @pytest.mark.django_db
 def test_migrate_follows_a_changed_hub_base_url():
+    assert any(entry[0][0] == "hub.sync_site" for entry in post_migrate.receivers), "connected to every migrate"
     with override_settings(WAGTAILADMIN_BASE_URL=PUBLIC + "/"):
-        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # what every migrate ends with
+        signal_handlers.sync_site_after_migrate(sender=apps.get_app_config("hub"), using="default")
         assert Site.objects.get(pk=1).domain == "hub.example.org"
+        signal_handlers.sync_site_after_migrate(sender=apps.get_app_config("wiki"), using="default")
     site.sync_site()
     assert Site.objects.get(pk=1).domain == "127.0.0.1:8000"
 
