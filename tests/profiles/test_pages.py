@@ -64,10 +64,8 @@ def test_organiser_profile_shows_facts_host_link_posts_and_reputation(client, in
     assert '<a class="tag" href="/profiles/?skill=listening%20campaigns">listening campaigns</a>' in html
     assert 'href="https://social.example.org/@amara"' in html
     assert 'href="https://x.com/amara_org"' in html
-    assert re.search(
-        r'Member: <span class="author"><img class="avatar"[^>]*><a href="/members/amara/">Amara Okafor</a> <span class="reputation"',
-        html,
-    )
+    badge = r'Member: <span class="author"><img class="avatar"[^>]*><a href="/members/amara/">Amara Okafor</a> <span'
+    assert re.search(badge, html)
     assert "4 positive and 0 negative rating weeks" in html
     assert "Door knocking" in html
     assert html.count("None yet.") == 3  # wiki and Q&A selectors are still empty stubs
