@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0006_scheduled_run'),
+        ('hub', '0007_submission_token'),
     ]
 
     operations = [
