@@ -12,13 +12,19 @@ from django.conf import settings
 from hub import ratelimit, roles
 from qa.services.errors import RateLimited
 
+# (what the member may do, the thing counted): "New members can ask 1 question every 10 minutes."
 MESSAGES = {
-    "question": "New members can ask {count} question(s) every {period}.",
-    "answer": "New members can post {count} answer(s) every {period}.",
-    "comment": "New members can post {count} comment(s) every {period}.",
-    "rating": "New members can give {count} rating(s) every {period}.",
-    "flag": "You can report {count} post(s) every {period}.",
+    "question": ("New members can ask {count} {thing} every {period}.", "question"),
+    "answer": ("New members can post {count} {thing} every {period}.", "answer"),
+    "comment": ("New members can post {count} {thing} every {period}.", "comment"),
+    "rating": ("New members can give {count} {thing} every {period}.", "rating"),
+    "flag": ("You can report {count} {thing} every {period}.", "post"),
 }
+
+
+def _message(kind: str, count: int, seconds: int) -> str:
+    text, thing = MESSAGES[kind]
+    return text.format(count=count, thing=thing if count == 1 else f"{thing}s", period=_period(seconds))
 
 
 def _period(seconds: int) -> str:
@@ -42,7 +48,7 @@ def check(kind: str, user) -> None:
     if kind != "flag" and not is_limited(user):
         return
     count, seconds = settings.QA_RATE_LIMITS[kind]
-    message = MESSAGES[kind].format(count=count, period=_period(seconds))
+    message = _message(kind, count, seconds)
     try:
         ratelimit.consume(f"qa-{kind}", f"user:{user.pk}", rate=(count, seconds), message=message)
     except ratelimit.RateLimited as error:

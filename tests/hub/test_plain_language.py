@@ -143,3 +143,11 @@ def test_member_page_has_no_internal_terms(client):
     html = client.get(f"/members/{member.username}/").content.decode()
     assert "3 good weeks and 1 bad week of ratings" in html
     assert "rater-week" not in html
+
+
+def test_limit_messages_count_in_plain_plurals(settings):
+    from qa.services.limits import _message
+
+    assert _message("question", 1, 600) == "New members can ask 1 question every 10 minutes."
+    assert _message("rating", 20, 86400) == "New members can give 20 ratings every day."
+    assert "(s)" not in _message("flag", 2, 3600)

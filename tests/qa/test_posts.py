@@ -173,7 +173,7 @@ def test_second_question_in_ten_minutes_answers_429_with_a_message(client, tag):
     client.post("/questions/ask/", {**data, "title": "Door knocking in the rain"})
     response = client.post("/questions/ask/", {**data, "title": "Door knocking in the snow"})
     assert response.status_code == 429
-    assert "New members can ask 1 question(s) every 10 minutes." in response.content.decode()
+    assert "New members can ask 1 question every 10 minutes." in response.content.decode()
     assert Question.objects.count() == 1
 
 
@@ -202,7 +202,7 @@ def test_twenty_first_rating_in_a_day_is_refused_for_new_members(client, asker):
     client.force_login(newcomer)
     response = client.post(f"/questions/rate/question/{questions[20].pk}/", {"value": "1"})
     assert response.status_code == 429
-    assert "New members can give 20 rating(s) every day." in response.content.decode()
+    assert "New members can give 20 ratings every day." in response.content.decode()
     assert Rating.objects.count() == 20
 
 

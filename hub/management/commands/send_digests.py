@@ -8,4 +8,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_digests()
-        self.stdout.write(self.style.SUCCESS(f"Sent {sent} digest email(s)."))
+        self.stdout.write(self.style.SUCCESS(f"Sent {sent} digest email{'' if sent == 1 else 's'}."))
