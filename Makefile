@@ -39,6 +39,7 @@ screenshots: install
 
 bench: install
 	$(PY) bench/search.py
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) var static_collected node_modules
