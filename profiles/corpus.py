@@ -11,7 +11,6 @@ from wagtail.models import Locale, Page, Revision
 
 from hub.corpus_support import CorpusContext, child_paths, insert, next_id, reset_sequences
 from profiles.models import (
-    PATHWAY_CHOICES,
     ROLE_CHOICES,
     FeedItem,
     FeedSource,
@@ -116,7 +115,6 @@ def _organiser(corpus: CorpusContext, index, path: str, page_id: int, account: i
         account_id=account,
         role=corpus.rng.choice(ROLE_CHOICES)[0],
         host_id=corpus.rng.choice(hosts).id if hosts else None,
-        pathway_stage=corpus.rng.choice(PATHWAY_CHOICES)[0],
         bio=f"{corpus.paragraph(corpus.rng.randint(2, 5))}\n\n{corpus.paragraph(2)}",
     )
     page.page_ptr_id = page.profilepage_ptr_id = page_id
@@ -149,35 +147,44 @@ def _revisions(pages: list) -> list[Revision]:
 
 
 def _feeds(corpus: CorpusContext, pages: list) -> None:
+    """A blog feed for every profile with up to 20 items (the refresher keeps 20 a source); the first
+    organiser also posts on Mastodon and Bluesky: 50 items in all."""
     first_source, first_item = next_id(FeedSource), next_id(FeedItem)
     sources, items = [], []
-    big = next(page for page in pages if isinstance(page, OrganiserProfilePage)) if pages else None
-    for number, page in enumerate(pages):
-        source = FeedSource(
-            id=first_source + number,
-            page_id=page.id,
-            kind=FeedSource.BLOG,
-            url=page.blog_url,
-            feed_url=page.blog_url,
-            is_demo=True,
-            last_attempt_at=corpus.now,
-            last_success_at=corpus.now,
-        )
-        sources.append(source)
-        count = BIG_FEED if page is big else corpus.rng.randint(0, 20)
-        for n in range(count):
-            items.append(
-                FeedItem(
-                    id=first_item + len(items),
-                    source_id=source.id,
-                    guid=f"corpus-{page.id}-{n}",
-                    title=corpus.title(3, 8),
-                    link=f"https://blog-{page.id}.example.org/posts/{n}",
-                    summary=f"<p>{corpus.paragraph(corpus.rng.randint(1, 3))}</p>",
-                    published_at=corpus.now - dt.timedelta(days=n * 3, hours=corpus.rng.randint(0, 20)),
-                    is_demo=True,
-                )
-            )
+    big = next((page for page in pages if isinstance(page, OrganiserProfilePage)), None)
+    for page in pages:
+        kinds = [(FeedSource.BLOG, 20), (FeedSource.MASTODON, 20), (FeedSource.BLUESKY, BIG_FEED - 40)]
+        for kind, most in kinds if page is big else kinds[:1]:
+            source = _source(corpus, page, kind, first_source + len(sources))
+            sources.append(source)
+            count = most if page is big else corpus.rng.randint(0, most)
+            items += [_item(corpus, page, source, first_item + len(items) + n, n) for n in range(count)]
     FeedSource.objects.bulk_create(sources, batch_size=5000)
     FeedItem.objects.bulk_create(items, batch_size=5000)
     corpus.step(f"{len(sources):,} feeds with {len(items):,} items")
+
+
+def _source(corpus: CorpusContext, page, kind: str, source_id: int) -> FeedSource:
+    return FeedSource(
+        id=source_id,
+        page_id=page.id,
+        kind=kind,
+        url=f"https://{kind}-{page.id}.example.org/feed",
+        feed_url=f"https://{kind}-{page.id}.example.org/feed",
+        is_demo=True,
+        last_attempt_at=corpus.now,
+        last_success_at=corpus.now,
+    )
+
+
+def _item(corpus: CorpusContext, page, source: FeedSource, item_id: int, number: int) -> FeedItem:
+    return FeedItem(
+        id=item_id,
+        source_id=source.id,
+        guid=f"corpus-{source.id}-{number}",
+        title=corpus.title(3, 8) if source.kind == FeedSource.BLOG else "",
+        link=f"https://{source.kind}-{page.id}.example.org/posts/{number}",
+        summary=f"<p>{corpus.paragraph(corpus.rng.randint(1, 3))}</p>",
+        published_at=corpus.now - dt.timedelta(days=number * 3, hours=corpus.rng.randint(0, 20)),
+        is_demo=True,
+    )
