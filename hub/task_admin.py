@@ -2,9 +2,14 @@
 
 Lists failed tasks with their error first, then tasks waiting to retry and queued ones; a failed
 task can be retried (one, or every failed task at once) once its cause is fixed. Retrying puts the
-same row back in the queue with a fresh set of attempts; its last error stays until it runs.
+same row back in the queue with a fresh set of attempts; its last error stays until it runs. A task
+"running" for longer than HUB_TASKS_STUCK_AFTER seconds lost its worker (killed outright): it is
+listed as stuck and can be retried too.
 """
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,8 +20,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tasks_db.models import DBTaskResult
 
+
+def stuck() -> Q:
+    since = timezone.now() - dt.timedelta(seconds=settings.HUB_TASKS_STUCK_AFTER)
+    return Q(status="RUNNING", started_at__lt=since)
+
+
 STATES = {
     "failed": ("Failed", Q(status="FAILED")),
+    "stuck": ("Stuck (worker lost)", None),
     "retrying": ("Waiting to retry", Q(status="READY") & ~Q(exception_class_path="")),
     "queued": ("Queued", Q(status="READY", exception_class_path="")),
     "running": ("Running", Q(status="RUNNING")),
@@ -39,8 +51,8 @@ def task_list(request):
     state = request.GET.get("state", "failed")
     if state not in STATES:
         state = "failed"
-    counts = DBTaskResult.objects.aggregate(**{key: Count("pk", filter=query) for key, (_, query) in STATES.items()})
-    found = DBTaskResult.objects.filter(STATES[state][1]).order_by("-finished_at", "-enqueued_at")
+    counts = DBTaskResult.objects.aggregate(**{key: Count("pk", filter=_query(key)) for key in STATES})
+    found = DBTaskResult.objects.filter(_query(state)).order_by("-finished_at", "-enqueued_at")
     page = Paginator(found, 50).get_page(request.GET.get("p"))
     for row in page:
         row.error_line = last_error_line(row)
@@ -53,11 +65,16 @@ def task_list(request):
     return TemplateResponse(request, "hub/admin/tasks.html", context)
 
 
+def _query(state: str) -> Q:
+    return stuck() if state == "stuck" else STATES[state][1]
+
+
 def task_detail(request, pk):
     _require_superuser(request)
     row = get_object_or_404(DBTaskResult, pk=pk)
     row.error_line = last_error_line(row)
-    return TemplateResponse(request, "hub/admin/task_detail.html", {"row": row})
+    can_retry = DBTaskResult.objects.filter(Q(pk=row.pk) & (Q(status="FAILED") | stuck())).exists()
+    return TemplateResponse(request, "hub/admin/task_detail.html", {"row": row, "can_retry": can_retry})
 
 
 def _put_back(queryset) -> int:
@@ -67,11 +84,11 @@ def _put_back(queryset) -> int:
 @require_POST
 def retry(request, pk):
     _require_superuser(request)
-    count = _put_back(DBTaskResult.objects.filter(pk=pk, status="FAILED"))
+    count = _put_back(DBTaskResult.objects.filter(Q(pk=pk) & (Q(status="FAILED") | stuck())))
     if count:
         messages.success(request, "The task is back in the queue; a worker will run it within seconds.")
     else:
-        messages.warning(request, "Only a failed task can be retried; this one is not failed.")
+        messages.warning(request, "Only a failed or stuck task can be retried; this one is neither.")
     return redirect("hub_tasks:detail", pk=pk)
 
 

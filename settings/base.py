@@ -357,6 +357,8 @@ HUB_TASKS_TRANSIENT_ERRORS = [
 # Finished task rows are deleted after this many days (failed ones are kept longer for the admin).
 HUB_TASKS_KEEP_SUCCESSFUL_DAYS = env_int("HUB_TASKS_KEEP_SUCCESSFUL_DAYS", 7)
 HUB_TASKS_KEEP_FAILED_DAYS = env_int("HUB_TASKS_KEEP_FAILED_DAYS", 90)
+# A task "running" longer than this lost its worker (killed outright): the admin lists it as stuck.
+HUB_TASKS_STUCK_AFTER = env_int("HUB_TASKS_STUCK_AFTER", 3600)
 # Periodic jobs, enqueued by `manage.py run_scheduler` once per period (hub/scheduler.py).
 # Crontab lines in TIME_ZONE; a sixth, leading field gives seconds.
 HUB_PERIODIC_TASKS = {

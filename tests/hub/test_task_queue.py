@@ -135,3 +135,25 @@ def test_only_superusers_see_the_background_tasks(client, organiser):
     response = client.get("/admin/background-tasks/")
     # Wagtail turns a refused admin view into a redirect to the dashboard with a message.
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_a_task_whose_worker_was_killed_shows_as_stuck_and_can_be_retried(database_queue, client, superuser):
+    sample_tasks.works_on_third_try.enqueue("stuck")
+    (row,) = rows()
+    long_ago = timezone.now() - dt.timedelta(hours=2)
+    DBTaskResult.objects.filter(pk=row.pk).update(status="RUNNING", started_at=long_ago, worker_ids=["killed"])
+    client.force_login(superuser)
+    assert "Stuck (worker lost) (1)" in client.get("/admin/background-tasks/").content.decode()
+    client.post(f"/admin/background-tasks/{row.pk}/retry/")
+    row.refresh_from_db()
+    assert (row.status, row.worker_ids) == ("READY", [])
+
+
+def test_a_task_running_now_cannot_be_retried(database_queue, client, superuser):
+    sample_tasks.works_on_third_try.enqueue("running")
+    (row,) = rows()
+    DBTaskResult.objects.filter(pk=row.pk).update(status="RUNNING", started_at=timezone.now())
+    client.force_login(superuser)
+    client.post(f"/admin/background-tasks/{row.pk}/retry/")
+    row.refresh_from_db()
+    assert row.status == "RUNNING"
