@@ -61,6 +61,7 @@ class AnswerAdapter(SearchAdapter):
             kind=self.kind,
             object_id=obj.pk,
             title=f"Answer to: {question.title}",
+            title_words="",  # found by its own words; its question is a result of its own
             body=_plain(obj.body),
             url=obj.get_absolute_url(),
             published_at=obj.created_at,

@@ -1,35 +1,39 @@
-"""Snippets for the database backends: a window of the body around the first matching word,
-escaped, with <mark> around every word that starts with a search term (so "organis" marks
-"organising" the way the stemmer matched it)."""
+"""Snippets for every backend: a window of the body around the first matching word, escaped, with
+<mark> around each word whose analysed term the query holds (so "organising" is marked for
+"organize", the way the index matched it). Built here for Elasticsearch too: nothing the cluster
+returns is ever marked safe."""
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WORD = re.compile(r"\w+", re.UNICODE)
+from search import analysis
 
 
-def _stem(term: str) -> str:
-    # A crude stem: enough to mark "organising" for "organise"; the index's stemmer did the matching.
-    return term[:-1] if len(term) > 4 and term.endswith(("e", "s")) else term
+@lru_cache(maxsize=50_000)
+def _terms(word: str) -> frozenset[str]:
+    return frozenset(token.term for token in analysis.tokens(word, keep_stop_words=True))
 
 
-def snippet(text: str, terms: list[str], words: int = 30) -> SafeString:
-    stems = tuple(_stem(term.lower()) for term in terms if term)
-    found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text or "")]
+def _matches(word: str, terms: set[str]) -> bool:
+    return not _terms(word).isdisjoint(terms)
+
+
+def snippet(text: str, terms: set[str], words: int = 30) -> SafeString:
+    found = [(m.start(), m.end(), m.group()) for m in analysis.WORD.finditer(text or "")]
     if not found:
         return mark_safe("")
-    first = next((i for i, (_, _, word) in enumerate(found) if stems and word.lower().startswith(stems)), 0)
+    marked = [bool(terms) and _matches(word, terms) for _, _, word in found]
+    first = next((i for i, hit in enumerate(marked) if hit), 0)
     start = max(first - words // 3, 0)
-    window = found[start : start + words]
-    html, cursor = [], window[0][0]
-    for begin, end, word in window:
+    html, cursor = [], found[start][0]
+    for (begin, end, word), hit in zip(found[start : start + words], marked[start : start + words], strict=True):
         html.append(escape(text[cursor:begin]))
-        html.append(f"<mark>{escape(word)}</mark>" if stems and word.lower().startswith(stems) else escape(word))
+        html.append(f"<mark>{escape(word)}</mark>" if hit else escape(word))
         cursor = end
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + words < len(found) else ""
-    return mark_safe(prefix + "".join(html) + suffix)
+    return mark_safe(prefix + "".join(html) + suffix)  # noqa: S308 - every piece is escaped above

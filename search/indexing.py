@@ -50,10 +50,8 @@ def _update_batch(adapter: registry.SearchAdapter, pks: list[int]) -> None:
     docs = [adapter.to_document(obj) for obj in fresh]
     gone = set(pks) - {obj.pk for obj in fresh}
     with transaction.atomic():
-        for doc in docs:
-            store.save(doc)
-        for pk in gone:
-            store.delete(adapter.kind, pk)
+        store.save_many(docs)
+        store.delete_many(adapter.kind, gone)
     if settings.ELASTICSEARCH_URL:
         if docs:
             elastic.index_documents(docs)

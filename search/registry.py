@@ -25,6 +25,8 @@ class SearchDocument:
     url: str
     published_at: datetime
     tags: tuple[str, ...] = ()
+    summary: str = ""  # a lead or standfirst: ranks above the body, below the title and tags
+    title_words: str | None = None  # what the title is searched by, when not the title itself
     area: str = ""  # profiles: the area or patch
     answered: bool | None = None  # questions (and their answers): has at least one answer
     accepted: bool = False  # question has an accepted answer, or this answer is the accepted one

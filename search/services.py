@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+from django.db import connection
+from django.utils.safestring import SafeString
 
-from search import highlight, registry, terms
-from search.backends import breaker, database, elastic
-from search.backends.base import RELEVANCE, SORTS, BackendUnavailable, Filters, RawHit
+from search import analysis, highlight, registry, vocabulary
+from search.backends import breaker, elastic
+from search.backends.base import RELEVANCE, SORTS, BackendUnavailable, Filters, RawHit, RawResults
+from search.backends.database import DatabaseBackend
+from search.backends.postgres import PostgresBackend
+from search.backends.sqlite import SQLiteBackend
+from search.query import ParsedQuery, parse
 from search.suggest import suggestions
 
 
@@ -63,6 +68,10 @@ class SearchResults:
     degraded: bool = False
     sort: str = RELEVANCE
     filters: Filters = field(default_factory=Filters)
+    suggestion: str = ""  # "Did you mean ...": the query with unknown words corrected
+    corrected_from: str = ""  # the results are for `query`, corrected from this text, which found nothing
+    broadened: bool = False  # too few documents held every word; these hold some of them
+    estimated: bool = False  # total and counts are estimates
 
     @property
     def has_previous(self) -> bool:
@@ -88,33 +97,78 @@ class SearchResults:
         return grouped
 
 
-def search(query: str, filters: Filters | None = None, sort: str = RELEVANCE, page: int = 1) -> SearchResults:
+def search(
+    query: str, filters: Filters | None = None, sort: str = RELEVANCE, page: int = 1, backend=None
+) -> SearchResults:
+    """Search everything registered. When the words find nothing and the index knows a close
+    spelling, the results are for that spelling (`corrected_from` says what was typed).
+    `backend` forces one backend (the relevance report compares them); by default it is chosen."""
     filters = filters or Filters()
     sort = sort if sort in SORTS else RELEVANCE
-    size = settings.SEARCH_PAGE_SIZE
-    words = terms.tokens(query)
     page = max(1, min(page, 1000))
-    offset = (page - 1) * size
-    backend, degraded = choose_backend()
-    try:
-        raw = backend.search(words, filters, sort, offset, size)
-    except BackendUnavailable:
-        backend, degraded = database.for_connection(), True
-        raw = backend.search(words, filters, sort, offset, size)
+    parsed = parse(query)
+    suggestion = did_you_mean(parsed)
+    raw, used, degraded = _run(parsed, filters, sort, page, backend)
+    corrected_from = ""
+    if not raw.total and suggestion:
+        corrected = parse(suggestion)
+        retry, retry_backend, retry_degraded = _run(corrected, filters, sort, page, backend)
+        if retry.total:
+            parsed, corrected_from, suggestion = corrected, parsed.text, ""
+            raw, used, degraded = retry, retry_backend, retry_degraded
+    size = settings.SEARCH_PAGE_SIZE
     return SearchResults(
-        query=terms.clean_text(query),
-        hits=[to_hit(item, words) for item in raw.hits],
+        query=parsed.text,
+        hits=[to_hit(item, parsed) for item in raw.hits],
         total=raw.total,
         page=page,
         num_pages=max(1, math.ceil(raw.total / size)),
         page_size=size,
         kind_facets=kind_facets(raw.kind_counts, filters),
         tag_facets=tag_facets(raw.tag_counts, filters),
-        backend=backend.name,
+        backend=used.name,
         degraded=degraded,
         sort=sort,
         filters=filters,
+        suggestion=suggestion,
+        corrected_from=corrected_from,
+        broadened=raw.broadened,
+        estimated=raw.estimated,
     )
+
+
+def _run(parsed: ParsedQuery, filters: Filters, sort: str, page: int, forced=None) -> tuple[RawResults, object, bool]:
+    size = settings.SEARCH_PAGE_SIZE
+    offset = (page - 1) * size
+    backend, degraded = (forced, False) if forced else choose_backend()
+    try:
+        raw = backend.search(parsed, filters, sort, offset, size)
+    except BackendUnavailable:
+        backend, degraded = database_backend(), True
+        raw = backend.search(parsed, filters, sort, offset, size)
+    return raw, backend, degraded
+
+
+def did_you_mean(parsed: ParsedQuery) -> str:
+    """The visitor's words with each word the index has never seen replaced by the closest one it
+    holds (from the index's own vocabulary), or "" when there is nothing to correct."""
+    replacements = {}
+    for word in parsed.unknown:
+        closest = vocabulary.closest(analysis.stem(word))
+        if closest:
+            replacements[word] = vocabulary.surface(closest)
+    if not replacements:
+        return ""
+    typed = [match.group() for match in analysis.WORD.finditer(analysis.fold(parsed.text))]
+    return " ".join(replacements.get(word, word) for word in typed)
+
+
+def database_backend() -> DatabaseBackend:
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"The hub's search needs SQLite or PostgreSQL, not {connection.vendor}.")
 
 
 def choose_backend():
@@ -122,22 +176,20 @@ def choose_backend():
     if settings.ELASTICSEARCH_URL:
         if not breaker.is_open():
             return elastic.ElasticsearchBackend(), False
-        return database.for_connection(), True
-    return database.for_connection(), False
+        return database_backend(), True
+    return database_backend(), False
 
 
-def to_hit(raw: RawHit, words: list[str]) -> Hit:
+def to_hit(raw: RawHit, parsed: ParsedQuery) -> Hit:
     entry = raw.entry
     adapter = registry.adapter_for_kind(entry.kind)
-    # Elasticsearch escapes its fragments itself (encoder "html"); ours are escaped in highlight.py.
-    snippet = mark_safe(raw.snippet_html) if raw.snippet_html else highlight.snippet(entry.body, words)
     return Hit(
         kind=entry.kind,
         label=adapter.label if adapter and adapter.label else entry.kind.title(),
         object_id=entry.object_id,
         title=entry.title,
         url=entry.url,
-        snippet=snippet,
+        snippet=highlight.snippet(entry.body, parsed.all_terms),
         tags=list(entry.tag_list),
         area=entry.area or "",
         answered=entry.answered,

@@ -241,14 +241,20 @@ else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Search app (search/): ranking weights, limits and the Elasticsearch circuit breaker.
-# score = relevance x (1 + quality); see docs/adr/0040-search-ranking-and-backends.md.
+# Text relevance leads; quality reorders matches within `spread` of each other. See search/ranking.py
+# and docs/adr/0043-ranking-text-first.md.
 SEARCH_RANKING = {
-    "accepted": float(env_str("SEARCH_WEIGHT_ACCEPTED", "0.5")),
+    "accepted": float(env_str("SEARCH_WEIGHT_ACCEPTED", "0.4")),
     "rating": float(env_str("SEARCH_WEIGHT_RATING", "0.3")),
     "author": float(env_str("SEARCH_WEIGHT_AUTHOR", "0.1")),
     "recency": float(env_str("SEARCH_WEIGHT_RECENCY", "0.2")),
     "recency_half_life_days": float(env_str("SEARCH_RECENCY_HALF_LIFE_DAYS", "365")),
+    "rating_scale": 20.0,  # a post rated +20 has the full rating share of quality
+    "author_scale": 100.0,  # an author with a feedback score of 100 has the full author share
+    "spread": float(env_str("SEARCH_QUALITY_SPREAD", "0.15")),  # quality lifts a match by at most 15 %
+    "phrase": 1.5,  # the query's words together, in order, in one field
 }
+SEARCH_BROADEN_BELOW = 3  # fewer documents hold every word: search for any of them instead
 SEARCH_MAX_QUERY_LENGTH = 200  # characters kept from the visitor's text
 SEARCH_MAX_TERMS = 12  # word tokens kept from it
 SEARCH_RERANK_POOL = 200  # best text matches re-ranked by quality on the database backends

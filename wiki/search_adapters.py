@@ -22,13 +22,17 @@ class WikiPageAdapter(SearchAdapter):
         return self.model.objects.live().public().select_related("category").prefetch_related("tagged_items__tag")
 
     def texts(self, page) -> list[str]:
-        return [page.summary, page.body]
+        return [page.body]
+
+    def summary(self, page) -> str:
+        return page.summary
 
     def to_document(self, page) -> SearchDocument:
         return SearchDocument(
             kind=self.kind,
             object_id=page.pk,
             title=page.title,
+            summary=plain_text(self.summary(page)),
             body=" ".join(plain_text(text) for text in self.texts(page) if text),
             url=page.url,
             published_at=page.first_published_at or page.latest_revision_created_at,
@@ -53,9 +57,12 @@ class DebateAdapter(WikiPageAdapter):
     def queryset(self):
         return super().queryset().prefetch_related("positions")
 
+    def summary(self, page) -> str:
+        return f"{page.motion} {page.summary}".strip()
+
     def texts(self, page) -> list[str]:
         positions = [f"{position.heading}. {position.argument}" for position in page.positions.all()]
-        return [page.motion, page.summary, page.body, *positions, page.standing]
+        return [page.body, *positions, page.standing]
 
 
 class DocumentAdapter(SearchAdapter):
@@ -75,7 +82,7 @@ class DocumentAdapter(SearchAdapter):
             kind=self.kind,
             object_id=document.pk,
             title=document.title,
-            body=document.title,
+            body="",  # a document is found by its title and tags; its file is not read
             url=document.url,
             published_at=document.created_at,
             tags=tuple(sorted(tag.name for tag in document.tags.all())),

@@ -23,6 +23,21 @@ class Filters:
     def active(self) -> bool:
         return bool(self.kinds or self.tags or self.area or self.answered is not None)
 
+    @property
+    def kind_keys(self) -> tuple[str, ...]:
+        """Kinds in the one normal form every backend compares (as terms.kind_key and the facets)."""
+        return tuple(dict.fromkeys(kind.strip().lower() for kind in self.kinds if kind.strip()))
+
+    def admits(self, entry) -> bool:
+        """Whether an index entry passes these filters (for entries found outside the full-text match)."""
+        tags = {tag.strip().lower() for tag in entry.tag_list}
+        return (
+            (not self.kinds or entry.kind.strip().lower() in self.kind_keys)
+            and all(tag.strip().lower() in tags for tag in self.tags)
+            and (not self.area or (entry.area or "").strip().lower() == self.area.strip().lower())
+            and (self.answered is None or entry.answered == self.answered)
+        )
+
 
 @dataclass
 class RawHit:
@@ -39,6 +54,8 @@ class RawResults:
     total: int
     kind_counts: dict[str, int] = field(default_factory=dict)
     tag_counts: dict[str, int] = field(default_factory=dict)
+    estimated: bool = False  # total and counts are estimates (very broad queries on PostgreSQL)
+    broadened: bool = False  # too few documents held every word: these hold some of them
 
 
 class BackendUnavailable(Exception):

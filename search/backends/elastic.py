@@ -126,7 +126,8 @@ def build_search(words: list[str], filters: Filters, sort: str, offset: int, lim
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def search(self, words: list[str], filters: Filters, sort: str, offset: int, limit: int) -> RawResults:
+    def search(self, query, filters: Filters, sort: str, offset: int, limit: int) -> RawResults:
+        words = query.terms
         if not words:
             return RawResults(hits=[], total=0)
         if breaker.is_open():

@@ -30,11 +30,27 @@ def test_a_word_of_the_body_finds_the_document():
     assert results.degraded is False
 
 
-def test_every_word_must_match():
-    index_doc(title="Listening campaign", body="We listened to forty tenants.")
+def test_every_word_must_match_when_enough_documents_hold_them_all():
+    for number in range(3):
+        index_doc(title=f"Listening campaign {number}", body="We listened to forty tenants.")
     index_doc(title="Tenant meeting", body="The meeting agreed demands.")
 
-    assert titles(services.search("tenants listened")) == ["Listening campaign"]
+    results = services.search("tenants listened")
+
+    assert sorted(titles(results)) == ["Listening campaign 0", "Listening campaign 1", "Listening campaign 2"]
+    assert results.broadened is False
+
+
+def test_too_few_documents_with_every_word_broaden_the_search_to_any_word():
+    index_doc(title="Listening campaign", body="We listened to forty tenants.")
+    index_doc(title="Tenant meeting", body="The meeting agreed demands.")
+    index_doc(title="Allotments", body="Nothing in common.")
+
+    results = services.search("tenants listened")
+
+    assert titles(results) == ["Listening campaign", "Tenant meeting"]
+    assert results.broadened is True
+    assert results.total == 2
 
 
 def test_stemming_matches_other_forms_of_a_word():
