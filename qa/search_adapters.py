@@ -16,6 +16,7 @@ class QuestionAdapter(SearchAdapter):
     kind = "question"
     label = "Question"
     label_plural = "Questions"
+    author_field = "author"
 
     model = Question
 
@@ -44,6 +45,7 @@ class AnswerAdapter(SearchAdapter):
     kind = "answer"
     label = "Answer"
     label_plural = "Answers"
+    author_field = "author"
 
     model = Answer
 

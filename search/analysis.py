@@ -35,33 +35,222 @@ _STEMMER = Stemmer.Stemmer("english")
 # Snowball's English stop list (apostrophes removed, as the tokeniser removes them), plus a few
 # modal verbs that only make a plain-language question longer.
 STOP_WORDS = frozenset(
-    """
-    a about above after again against all am an and any are arent as at be because been before being below
-    between both but by can cannot cant could couldnt did didnt do does doesnt doing dont down during each
-    few for from further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself
-    him himself his how hows i id ill im ive if in into is isnt it its itself lets may me might more most
-    must mustnt my myself no nor not of off on once only or other ought our ours ourselves out over own
-    same shall shant she shed shell shes should shouldnt so some such than that thats the their theirs them
-    themselves then there theres these they theyd theyll theyre theyve this those through to too under
-    until up very was wasnt we wed well were weve werent what whats when whens where wheres which while who
-    whos whom why whys will with wont would wouldnt you youd youll youre youve your yours yourself
-    yourselves
-    """.split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "arent",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "cannot",
+        "cant",
+        "could",
+        "couldnt",
+        "did",
+        "didnt",
+        "do",
+        "does",
+        "doesnt",
+        "doing",
+        "dont",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "hadnt",
+        "has",
+        "hasnt",
+        "have",
+        "havent",
+        "having",
+        "he",
+        "hed",
+        "hell",
+        "hes",
+        "her",
+        "here",
+        "heres",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "hows",
+        "i",
+        "id",
+        "ill",
+        "im",
+        "ive",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isnt",
+        "it",
+        "its",
+        "itself",
+        "lets",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "must",
+        "mustnt",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "shall",
+        "shant",
+        "she",
+        "shed",
+        "shell",
+        "shes",
+        "should",
+        "shouldnt",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "thats",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "theres",
+        "these",
+        "they",
+        "theyd",
+        "theyll",
+        "theyre",
+        "theyve",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "wasnt",
+        "we",
+        "wed",
+        "well",
+        "were",
+        "weve",
+        "werent",
+        "what",
+        "whats",
+        "when",
+        "whens",
+        "where",
+        "wheres",
+        "which",
+        "while",
+        "who",
+        "whos",
+        "whom",
+        "why",
+        "whys",
+        "will",
+        "with",
+        "wont",
+        "would",
+        "wouldnt",
+        "you",
+        "youd",
+        "youll",
+        "youre",
+        "youve",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+    ]
 )
 
 
 def _spellings() -> dict[str, str]:
     """American -> British spellings, as whole words (before stemming)."""
     table: dict[str, str] = {}
-    our = (
-        "armor behavior candor clamor color endeavor favor flavor harbor honor humor labor neighbor odor "
-        "parlor rigor rumor savior splendor tumor valor vapor vigor"
-    ).split()
+    our = [
+        "armor",
+        "behavior",
+        "candor",
+        "clamor",
+        "color",
+        "endeavor",
+        "favor",
+        "flavor",
+        "harbor",
+        "honor",
+        "humor",
+        "labor",
+        "neighbor",
+        "odor",
+        "parlor",
+        "rigor",
+        "rumor",
+        "savior",
+        "splendor",
+        "tumor",
+        "valor",
+        "vapor",
+        "vigor",
+    ]
     for american in our:
         british = american[:-2] + "our"
         for ending in ("", "s", "ed", "ing", "ful", "hood", "hoods", "ly", "less", "ite", "ites", "able", "al"):
             table[american + ending] = british + ending
-    re_words = "center fiber liter luster meager saber scepter somber theater caliber".split()
+    re_words = ["center", "fiber", "liter", "luster", "meager", "saber", "scepter", "somber", "theater", "caliber"]
     for american in re_words:
         british = american[:-2] + "re"
         table.update({american: british, american + "s": british + "s"})
@@ -100,7 +289,20 @@ def _spellings() -> dict[str, str]:
         "cozy": "cosy",
     }.items():
         table[american] = british
-    for base in "cancel counsel equal fuel label level marvel model signal total travel channel".split():
+    for base in [
+        "cancel",
+        "counsel",
+        "equal",
+        "fuel",
+        "label",
+        "level",
+        "marvel",
+        "model",
+        "signal",
+        "total",
+        "travel",
+        "channel",
+    ]:
         for ending in ("ed", "ing", "er", "ers", "or", "ors"):
             table[base + ending] = base + "l" + ending
     return table
@@ -111,8 +313,22 @@ SPELLINGS = _spellings()
 # and "prize" are too short to match, the longer exceptions are listed.
 _IZE = re.compile(r"^(\w{3,}?)([iy])z(e|es|ed|ing|er|ers|ation|ations|able)$")
 _IZE_EXCEPTIONS = frozenset(
-    "capsize capsized capsizes downsize downsized downsizing oversize oversized resize resized resizing "
-    "bitesize citizen citizens".split()
+    [
+        "capsize",
+        "capsized",
+        "capsizes",
+        "downsize",
+        "downsized",
+        "downsizing",
+        "oversize",
+        "oversized",
+        "resize",
+        "resized",
+        "resizing",
+        "bitesize",
+        "citizen",
+        "citizens",
+    ]
 )
 
 

@@ -35,5 +35,5 @@ def snippet(text: str, terms: set[str], words: int = 30) -> SafeString:
         html.append(f"<mark>{escape(word)}</mark>" if hit else escape(word))
         cursor = end
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + words < len(found) else ""
-    return mark_safe(prefix + "".join(html) + suffix)  # noqa: S308 - every piece is escaped above
+    suffix = " …" if start + words < len(found) else escape(text[cursor:].rstrip())
+    return mark_safe(prefix + "".join(html) + suffix)

@@ -1,86 +1,95 @@
-"""Keep the hub's search index in step with the content.
+"""Keep the hub's search index in step with the content, outside the request.
 
-Parts of the hub call `update(obj)` after a write that changes what a search should find
-(a rating changes a score, a moderator hides a post) and `remove(obj)` when it goes.
-Saving content must never fail because of the index: errors are logged, not raised, and the
-database write runs in a savepoint so a failure cannot poison the caller's transaction.
+Parts call, after a write that changes what a search should find:
+
+    indexing.update(obj) / indexing.update_many(objs) / indexing.remove(obj)
+    indexing.update_author(user_id)       # an author's score moved: their posts rank with it
+
+None of these does the work. They note what changed, and when the caller's transaction commits
+(at once outside one) they enqueue `search.tasks.refresh_index` with the noted objects: each
+object once however often it was noted (coalesced), many objects per task (batched). The task
+re-reads each object through its adapter, so it always writes the current state: an object
+missing from its adapter's queryset (hidden, unpublished, deleted) leaves the index. It writes
+the database index and, when ELASTICSEARCH_URL is set, Elasticsearch; a failure raises and the
+task is retried with backoff (search/tasks.py). A rollback drops nothing it should not: notes
+of a rolled-back transaction only cause one extra, harmless refresh later.
+
+search/sync.py does the work (`refresh(refs)`, for tasks and tests); `reindex()` rebuilds everything.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
-from search import registry, store
+from search import registry, store, tasks
 from search.backends import elastic
+from search.sync import Ref
 
 logger = logging.getLogger(__name__)
+_pending = threading.local()
 
 
-def update(obj) -> None:
-    """Add, refresh or drop `obj` in the index, as its adapter's queryset judges."""
+def ref(obj: models.Model) -> Ref:
+    return (obj._meta.label_lower, obj.pk)
+
+
+def update(obj: models.Model) -> None:
+    """Add, refresh or drop `obj` in the index once the current transaction commits."""
     update_many([obj])
 
 
-def update_many(objects: list) -> None:
-    """Add, refresh or drop each object: one query per kind to re-read them, one bulk write to Elasticsearch.
-
-    Callers often hold instances whose counters were changed with F() or .update() (answer counts,
-    scores), so documents are built from fresh rows with the adapter's related rows loaded; an
-    object missing from the adapter's queryset (hidden, unpublished, deleted) leaves the index.
-    """
-    by_model: dict[type, list] = {}
-    for obj in objects:
-        by_model.setdefault(type(obj), []).append(obj.pk)
-    for model, pks in by_model.items():
-        for adapter in registry.adapters_for_model(model):
-            try:
-                _update_batch(adapter, pks)
-            except Exception:
-                logger.exception(
-                    "Search index: could not update %d %s; run manage.py search_reindex", len(pks), adapter.kind
-                )
+def remove(obj: models.Model) -> None:
+    """Drop `obj` from the index once the current transaction commits (it is re-read: gone is gone)."""
+    update_many([obj])
 
 
-def _update_batch(adapter: registry.SearchAdapter, pks: list[int]) -> None:
-    fresh = list(adapter.queryset().filter(pk__in=pks))
-    docs = [adapter.to_document(obj) for obj in fresh]
-    gone = set(pks) - {obj.pk for obj in fresh}
-    with transaction.atomic():
-        store.save_many(docs)
-        store.delete_many(adapter.kind, gone)
-    if settings.ELASTICSEARCH_URL:
-        if docs:
-            elastic.index_documents(docs)
-        for pk in gone:
-            elastic.delete_document(adapter.kind, pk)
+def update_many(objects: Iterable[models.Model]) -> None:
+    refs = [ref(obj) for obj in objects if registry.adapters_for_model(type(obj))]
+    if refs:
+        _note(refs)
 
 
-def remove(obj) -> None:
-    """Drop `obj` from the index."""
-    for adapter in registry.adapters_for_model(type(obj)):
-        try:
-            _remove_one(adapter.kind, obj.pk)
-        except Exception:
-            logger.exception("Search index: could not remove %s %s; run manage.py search_reindex", adapter.kind, obj.pk)
+def update_author(user_id: int) -> None:
+    """Refresh everything `user_id` wrote, in a task: the request only enqueues it."""
+    transaction.on_commit(lambda: _enqueue_author(user_id))
 
 
-def _remove_one(kind: str, object_id: int) -> None:
-    with transaction.atomic():
-        store.delete(kind, object_id)
-    if settings.ELASTICSEARCH_URL:
-        elastic.delete_document(kind, object_id)
+def _note(refs: list[Ref]) -> None:
+    pending = getattr(_pending, "refs", None)
+    if pending is None:
+        pending = _pending.refs = {}
+    pending.update(dict.fromkeys(refs))
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    """Enqueue everything noted so far, in batches; later callbacks of the same commit find nothing."""
+    refs = list(getattr(_pending, "refs", None) or {})
+    _pending.refs = None
+    size = settings.SEARCH_INDEX_BATCH
+    for start in range(0, len(refs), size):
+        _enqueue([list(item) for item in refs[start : start + size]])
+
+
+def _enqueue(refs: list[list]) -> None:
+    tasks.enqueue_refresh(refs)
+
+
+def _enqueue_author(user_id: int) -> None:
+    tasks.enqueue_author(user_id)
 
 
 def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str] | None = None) -> dict[str, int]:
     """Rebuild the index for every registered kind (or `kinds`); returns the count per kind.
 
-    All kinds are written in one transaction, oldest first across kinds (see store.replace_kinds).
-    Raises on errors, unlike update(): whoever runs a rebuild wants to know it failed.
-    """
+    All kinds are written in one transaction, oldest first across kinds (see store.replace_kinds);
+    Elasticsearch gets a new index and the alias moves to it. Raises on errors: whoever runs a
+    rebuild wants to know it failed."""
     chosen = [adapter for adapter in registry.adapters() if not kinds or adapter.kind in kinds]
     docs: list = []
     counts: dict[str, int] = {}
@@ -93,6 +102,5 @@ def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str]
     docs.sort(key=lambda doc: (doc.published_at, doc.kind, doc.object_id))
     store.replace_kinds([adapter.kind for adapter in chosen], docs)
     if settings.ELASTICSEARCH_URL:
-        for adapter in chosen:
-            elastic.replace_kind(adapter.kind, [doc for doc in docs if doc.kind == adapter.kind])
+        elastic.rebuild(docs, keep_others_than=[adapter.kind for adapter in chosen] if kinds else None)
     return counts

@@ -32,7 +32,6 @@ from django.core.cache import cache
 from django.db.models import Avg, Count
 from django.utils import timezone
 
-from search.backends.base import RawHit
 from search.models import IndexEntry
 from search.query import ParsedQuery
 
@@ -76,9 +75,7 @@ def text_score(
     def saturated(name: str) -> float:
         weighted = sum(
             weight * count / (1 - b + b * length / average)
-            for (_, weight, b), count, length, average in zip(
-                FIELDS, counts[name], lengths, stats.average, strict=True
-            )
+            for (_, weight, b), count, length, average in zip(FIELDS, counts[name], lengths, stats.average, strict=True)
         )
         return weighted / (K1 + weighted)
 
@@ -150,8 +147,10 @@ class Candidate:
     phrase: bool = False  # the query's terms stand together, in order, in one field
 
 
-def order(candidates: list[Candidate], concepts: int, exact_key: str, now: datetime | None = None) -> list[RawHit]:
-    """Rank candidates by the formula above; exact title matches first, then score, then newest entry."""
+def order(
+    candidates: list[Candidate], concepts: int, exact_key: str, now: datetime | None = None
+) -> list[tuple[object, float]]:
+    """(entry, score) by the formula above: exact title matches first, then score, then newest entry."""
     if not candidates:
         return []
     now = now or timezone.now()
@@ -161,5 +160,5 @@ def order(candidates: list[Candidate], concepts: int, exact_key: str, now: datet
     for candidate in candidates:
         coverage = min(candidate.matched, concepts) / concepts if concepts else 1.0
         score = (candidate.text / best) * (phrase if candidate.phrase else 1.0) * coverage**2
-        hits.append(RawHit(entry=candidate.entry, score=score * quality_factor(candidate.entry, now)))
-    return sorted(hits, key=lambda hit: (hit.entry.title_key != exact_key, -hit.score, -hit.entry.pk))
+        hits.append((candidate.entry, score * quality_factor(candidate.entry, now)))
+    return sorted(hits, key=lambda hit: (hit[0].title_key != exact_key, -hit[1], -hit[0].pk))

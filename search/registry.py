@@ -44,6 +44,7 @@ class SearchAdapter:
     label: str = ""  # shown as the result's type, for example "Article"
     label_plural: str = ""
     model: type[models.Model]
+    author_field: str = ""  # the field naming the member who wrote it, when their score ranks with it
 
     def queryset(self) -> models.QuerySet:
         """Everything that should be findable: public, live, not hidden, with related rows loaded."""
@@ -51,6 +52,12 @@ class SearchAdapter:
 
     def to_document(self, obj) -> SearchDocument:
         raise NotImplementedError
+
+    def by_author(self, user_id: int) -> Iterable[models.Model]:
+        """Everything findable that `user_id` wrote (refreshed when their feedback score moves)."""
+        if not self.author_field:
+            return []
+        return self.queryset().filter(**{self.author_field: user_id}).iterator(chunk_size=500)
 
     def documents(self, batch_size: int = 500) -> Iterable[SearchDocument]:
         for obj in self.queryset().iterator(chunk_size=batch_size):

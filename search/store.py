@@ -92,7 +92,11 @@ def write_text(rows: list[tuple[int, dict]]) -> None:
         return
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            params = [(title, tags, summary, body, pk) for pk, fields in rows for title, summary, tags, body in [analysed(fields)]]
+            params = [
+                (title, tags, summary, body, pk)
+                for pk, fields in rows
+                for title, summary, tags, body in [analysed(fields)]
+            ]
             sql = f"UPDATE search_indexentry SET search_vector = {POSTGRES_VECTOR} WHERE id = %s"  # noqa: S608
             cursor.executemany(sql, params)
         else:
@@ -134,7 +138,9 @@ def save_many(docs: list[SearchDocument]) -> None:
             written.append((pk, fields))
             _new_kind(doc.kind)
         write_text(written)
-        vocabulary.record(added=[_terms_of(fields) for _, fields in written], removed=[_terms_of(f) for f in old.values()])
+        vocabulary.record(
+            added=[_terms_of(fields) for _, fields in written], removed=[_terms_of(f) for f in old.values()]
+        )
 
 
 def save(doc: SearchDocument) -> None:

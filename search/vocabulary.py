@@ -95,7 +95,7 @@ def edit_distance(left: str, right: str, limit: int) -> int:
 def surface(term: str) -> str:
     """A word as documents write it for `term` (the stem "marshal" reads "marshall")."""
     if connection.vendor == "postgresql":
-        sql = "SELECT title, summary, tags, body FROM search_indexentry WHERE search_vector @@ %s::tsquery LIMIT 1"  # noqa: E501
+        sql = "SELECT title, summary, tags, body FROM search_indexentry WHERE search_vector @@ %s::tsquery LIMIT 1"
         rows = _rows(sql, [f"'{term}'"])
     else:
         sql = (

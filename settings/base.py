@@ -264,6 +264,8 @@ SEARCH_SUGGEST_LIMIT = 8
 SEARCH_SUGGEST_RATE = (60, 60)  # requests, per seconds, per client address
 SEARCH_BREAKER_COOLDOWN = env_int("SEARCH_BREAKER_COOLDOWN", 30)  # seconds ES is skipped after a failure
 SEARCH_ES_TIMEOUT = min(ELASTICSEARCH_TIMEOUT, 2.0)  # never more than 2 s per search
+SEARCH_ES_WRITE_TIMEOUT = float(env_str("SEARCH_ES_WRITE_TIMEOUT", "10"))  # index writes run in tasks
+SEARCH_INDEX_BATCH = 200  # objects per index task
 
 # Markdown written by people is sanitised by nh3 with this allow-list: no style
 # attributes, no raw iframes, links get rel="noopener noreferrer nofollow".

@@ -56,8 +56,7 @@ def _reindex(target) -> None:
         items += list(target.answers.all())
     elif isinstance(target, Answer):
         items.append(target.question)
-    for item in items:
-        transaction.on_commit(lambda item=item: indexing.update(item))
+    indexing.update_many(items)  # written by a task once this transaction commits
 
 
 @transaction.atomic

@@ -55,8 +55,7 @@ def _record_revision(post, editor, now: dt.datetime, summary: str) -> Revision:
 
 
 def _after_commit_index(*objects) -> None:
-    for obj in objects:
-        transaction.on_commit(lambda obj=obj: indexing.update(obj))
+    indexing.update_many(objects)  # written by a task once this transaction commits
 
 
 @transaction.atomic

@@ -60,17 +60,8 @@ def _move_score(post: Post, delta: int) -> None:
 
 
 def _reindex(post: Post) -> None:
-    """The post's score changed; a question's document also sums its answers' scores."""
-    indexing.update(post)
-    if isinstance(post, Answer):
-        indexing.update(post.question)
-
-
-def _reindex_author_posts(user_id: int) -> None:
-    """The author's feedback score changed: every post of theirs ranks with it, not only the rated one."""
-    questions = list(Question.objects.filter(author_id=user_id).only("pk"))
-    answers = list(Answer.objects.filter(author_id=user_id).only("pk"))
-    indexing.update_many(questions + answers)
+    """The post's score changed; a question's document also sums its answers' scores (after commit)."""
+    indexing.update_many([post, post.question] if isinstance(post, Answer) else [post])
 
 
 def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
@@ -79,7 +70,8 @@ def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
     figures = reputation.compute(user_id, now)
     reputation.store(user_id, figures)
     if figures.score != before:
-        transaction.on_commit(lambda: _reindex_author_posts(user_id))
+        # Every post of theirs ranks with the new score: one task refreshes them after the request.
+        indexing.update_author(user_id)
     return figures
 
 
@@ -124,7 +116,7 @@ def rate(
         existing.save(update_fields=["value", "feedback", "updated_at", "from_acceptance", "held"])
         rating = existing
     refresh_reputation(post.author_id, now)
-    transaction.on_commit(lambda: _reindex(post))
+    _reindex(post)
     if not from_acceptance:
         news.rating_received(rating, post)
     return rating
@@ -139,7 +131,7 @@ def withdraw(rating: Rating, *, now: dt.datetime | None = None) -> None:
     _move_score(post, -rating.value)
     rating.delete()
     refresh_reputation(rating.recipient_id, now)
-    transaction.on_commit(lambda: _reindex(post))
+    _reindex(post)
 
 
 @transaction.atomic

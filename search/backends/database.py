@@ -119,7 +119,8 @@ class DatabaseBackend:
         rows = load_rows(pool)
         rows.update({row.pk: row for row in self.exact_title_rows(exact_key, filters, set(rows))})
         candidates = self.candidates(query, rows)
-        return ranking.order(candidates, len(query.concepts), exact_key, timezone.now())
+        ordered = ranking.order(candidates, len(query.concepts), exact_key, timezone.now())
+        return [RawHit(entry=entry, score=score) for entry, score in ordered]
 
     def candidates(self, query: ParsedQuery, rows: dict[int, Row]) -> list[ranking.Candidate]:
         """Each row scored from its analysed fields (see search/ranking.py)."""
@@ -153,4 +154,3 @@ class DatabaseBackend:
     @staticmethod
     def is_newest(sort: str) -> bool:
         return sort == NEWEST
-

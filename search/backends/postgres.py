@@ -62,10 +62,7 @@ class PostgresBackend(DatabaseBackend):
         if not total:
             return Found(total=0, kind_counts=kind_counts)
         found = {pk: relevance for part, _, pk, relevance in rows if part == "hit"}
-        if self.is_newest(sort):
-            ranked = self._by_date(list(found))
-        else:
-            ranked = self.rank(query, filters, list(found))
+        ranked = self._by_date(list(found)) if self.is_newest(sort) else self.rank(query, filters, list(found))
         return Found(total=total, kind_counts=kind_counts, ranked=ranked, tag_counts=tag_counts)
 
     def _by_date(self, ids: list[int]) -> list:

@@ -117,7 +117,9 @@ class SQLiteBackend(DatabaseBackend):
             return {}
         sql = " UNION ALL ".join(["SELECT %s, count(*) FROM search_fts WHERE search_fts MATCH %s"] * len(variants))
         params = [
-            value for label, variant in zip(labels, variants, strict=True) for value in (label, self.match(text, variant))
+            value
+            for label, variant in zip(labels, variants, strict=True)
+            for value in (label, self.match(text, variant))
         ]
         return dict(self._rows(sql, params))
 

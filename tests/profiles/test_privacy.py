@@ -61,7 +61,7 @@ def test_search_adapters_leave_out_hidden_profiles_and_fill_area_and_skills(inde
     assert [page.title for page in adapter.queryset()] == ["Rosa Delgado"]
     document = adapter.to_document(adapter.queryset().get())
     assert (document.kind, document.area, document.tags) == ("organiser", "Southside", ("co-production", "training"))
-    assert document.body == "Trainer at Keystone Support Network. Hi"
+    assert (document.summary, document.body) == ("Trainer at Keystone Support Network", "Hi")
     assert document.url == "/profiles/rosa-delgado/"
     host_document = HostAdapter().to_document(host)
     assert (host_document.kind, host_document.area, host_document.body) == ("host", "Keystone", "We co-produce.")

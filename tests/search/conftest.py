@@ -10,11 +10,13 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_tasks import task_backends
 
 from search import registry, store
 from search.registry import SearchAdapter, SearchDocument
 
 _ids = itertools.count(1)
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 def index_doc(kind="article", title="A page", body="", **fields) -> SearchDocument:
@@ -58,3 +60,23 @@ def member_adapter():
     adapter = registry.register(MemberAdapter())
     yield adapter
     registry.unregister(adapter.kind)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def queued(settings):
+    """Enqueued tasks are kept, not run (as on a persistent queue before a worker takes them)."""
+    settings.TASKS = DUMMY_TASKS  # django-tasks resets its backends when TASKS changes
+    backend = task_backends["default"]
+    yield backend.results
+    backend.clear()
+
+
+def run(results) -> None:
+    """What a worker does: run each task that was enqueued, in order."""
+    for result in list(results):
+        result.task.call(*result.args, **result.kwargs)
