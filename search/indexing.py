@@ -31,7 +31,7 @@ from search.backends import elastic
 from search.sync import Ref
 
 logger = logging.getLogger(__name__)
-_pending = threading.local()
+_pending = threading.local()  # this thread's flushes not run yet
 
 
 def ref(obj: models.Model) -> Ref:
@@ -59,21 +59,40 @@ def update_author(user_id: int) -> None:
     transaction.on_commit(lambda: _enqueue_author(user_id))
 
 
+class _Flush:
+    """The on-commit callback of one note. The first to run after a commit takes the notes of every
+    other flush of the same transaction too (each object once, in batches); the rest find nothing
+    left. Flushes of a rolled-back transaction never run, and the next commit drops them."""
+
+    def __init__(self, refs: list[Ref], transaction_key: object) -> None:
+        self.refs = dict.fromkeys(refs)
+        self.key = transaction_key
+        self.done = False
+
+    def __call__(self) -> None:
+        pending = getattr(_pending, "flushes", [])
+        batch = [flush for flush in pending if flush.key is self.key and not flush.done]
+        batch += [] if self in batch or self.done else [self]
+        _pending.flushes = []
+        refs: dict[Ref, None] = {}
+        for flush in batch:
+            flush.done = True
+            refs.update(flush.refs)
+        items = [list(item) for item in refs]
+        size = settings.SEARCH_INDEX_BATCH
+        for start in range(0, len(items), size):
+            _enqueue(items[start : start + size])
+
+
 def _note(refs: list[Ref]) -> None:
-    pending = getattr(_pending, "refs", None)
-    if pending is None:
-        pending = _pending.refs = {}
-    pending.update(dict.fromkeys(refs))
-    transaction.on_commit(_flush)
-
-
-def _flush() -> None:
-    """Enqueue everything noted so far, in batches; later callbacks of the same commit find nothing."""
-    refs = list(getattr(_pending, "refs", None) or {})
-    _pending.refs = None
-    size = settings.SEARCH_INDEX_BATCH
-    for start in range(0, len(refs), size):
-        _enqueue([list(item) for item in refs[start : start + size]])
+    connection = transaction.get_connection()
+    # The outermost atomic block stands for the transaction (None in autocommit: it runs at once).
+    key = connection.atomic_blocks[0] if connection.in_atomic_block else None
+    flush = _Flush(refs, key)
+    if not hasattr(_pending, "flushes"):
+        _pending.flushes = []
+    _pending.flushes.append(flush)
+    transaction.on_commit(flush)
 
 
 def _enqueue(refs: list[list]) -> None:
