@@ -273,7 +273,7 @@ def write(docs: list[SearchDocument], deleted: list[tuple[str, int]] = ()) -> No
 
 
 def _already_gone(item: dict) -> bool:
-    (operation, result), = item.items()
+    ((operation, result),) = item.items()
     return operation == "delete" and result.get("status") == 404
 
 

@@ -3,7 +3,6 @@
 Index writes run in a task once the transaction commits; `committed` runs those callbacks."""
 
 import pytest
-
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
