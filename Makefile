@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve screenshots bench clean
+.PHONY: run test install migrate demo serve screenshots bench search-eval clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: install it, or run make PYTHON=python3.11 ...")'
@@ -40,6 +40,10 @@ screenshots: install
 bench: install
 	$(PY) bench/search.py
 	$(PY) bench/pages.py
+
+## Relevance of every search backend on the judged queries (also a gate inside `make test`).
+search-eval: install
+	$(PY) scripts/search_eval.py
 
 clean:
 	rm -rf $(VENV) var static_collected node_modules

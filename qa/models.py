@@ -13,15 +13,13 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 
 USER = settings.AUTH_USER_MODEL
 
 
-class VisibleQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class VisibleQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 
@@ -52,7 +50,7 @@ class TaggedQuestion(TaggedItemBase):
     content_object = models.ForeignKey("Question", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Question(index.Indexed, Moderated):
+class Question(Moderated):
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="questions")
     title = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150, allow_unicode=False)
@@ -79,16 +77,6 @@ class Question(index.Indexed, Moderated):
             models.CheckConstraint(condition=~Q(duplicate_of=F("pk")), name="qa_question_not_duplicate_of_itself"),
         ]
 
-    # Wagtail's search (admin and `Question.objects.search()`); the public search page uses the
-    # hub's own index through qa/search_adapters.py (docs/adr/0040).
-    search_fields = [
-        index.SearchField("title", boost=2),
-        index.SearchField("body"),
-        index.FilterField("hidden_at"),
-        index.FilterField("answer_count"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
-
     def __str__(self) -> str:
         return self.title
 
@@ -114,7 +102,7 @@ class Question(index.Indexed, Moderated):
         return super().get_indexed_objects().filter(hidden_at__isnull=True)
 
 
-class Answer(index.Indexed, Moderated):
+class Answer(Moderated):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="answers")
     body = models.TextField(help_text="Markdown.")
@@ -127,8 +115,6 @@ class Answer(index.Indexed, Moderated):
         constraints = [
             models.UniqueConstraint(fields=["question", "author"], name="qa_one_answer_per_member_per_question"),
         ]
-
-    search_fields = [index.SearchField("body"), index.FilterField("hidden_at"), index.FilterField("question")]
 
     def __str__(self) -> str:
         return f"Answer to {self.question.title}"

@@ -1,7 +1,8 @@
 """The whole test suite, as the README's `make test` runs it.
 
 Passes, in order: checks (manage.py check, makemigrations --check, ruff, lint-imports), pytest on SQLite,
-pytest again on PostgreSQL, and the browser tests in headless Chromium. Under CI=true a
+pytest again on PostgreSQL, the search tests against a real Elasticsearch when ELASTICSEARCH_URL is set,
+and the browser tests in headless Chromium. Under CI=true a
 missing PostgreSQL or Chromium fails the run with a clear message; elsewhere the run ends by
 saying plainly which passes did not run. The last line counts every test of every pass.
 """
@@ -153,6 +154,20 @@ def postgres_pass(summary: Summary) -> None:
     pytest_pass(summary, "PostgreSQL", ["-m", "not browser"], {"DATABASE_URL": PG_URL})
 
 
+def elasticsearch_pass(summary: Summary) -> None:
+    """The search tests again, against a real Elasticsearch 9 cluster, when ELASTICSEARCH_URL names one."""
+    url = os.environ.get("ELASTICSEARCH_URL", "")
+    if not url:
+        summary.did_not_run.append(
+            "Elasticsearch pass did not run: ELASTICSEARCH_URL is not set. The search tests ran on SQLite and "
+            "PostgreSQL, and the Elasticsearch path against a local stand-in server; to run them against a real "
+            "Elasticsearch 9 cluster, set ELASTICSEARCH_URL (docs/search.md)."
+        )
+        return
+    env = {"ELASTICSEARCH_URL": url, "HUB_TEST_ELASTICSEARCH": "1", "DATABASE_URL": ""}
+    pytest_pass(summary, "Elasticsearch", ["-m", "not browser and not postgres", "tests/search"], env)
+
+
 def ensure_chromium() -> bool:
     if Path(CHROMIUM).exists():
         return True
@@ -211,6 +226,7 @@ def main() -> int:
     checks(summary)
     pytest_pass(summary, "SQLite", ["-m", "not browser and not postgres"], {"DATABASE_URL": ""})
     postgres_pass(summary)
+    elasticsearch_pass(summary)
     browser_pass(summary)
     banner(f"Summary ({time.monotonic() - started:.0f} s)")
     for line in summary.failures:
@@ -218,7 +234,7 @@ def main() -> int:
     for line in summary.did_not_run:
         print(f"NOT RUN: {line}")
     if not summary.did_not_run and not summary.failures:
-        print("Every pass ran: checks, SQLite, PostgreSQL, browser.")
+        print("Every pass ran: checks, SQLite, PostgreSQL, Elasticsearch, browser.")
     failed = summary.failed + (len(summary.failures) if summary.failed == 0 else 0)
     print(f"total: {summary.passed} passed, {failed} failed, {summary.skipped} skipped")
     return 1 if summary.failures or summary.failed else 0

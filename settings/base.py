@@ -222,23 +222,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
 
-# Search: the database backend by default (SQLite FTS5 or PostgreSQL full text);
-# Elasticsearch 9 when ELASTICSEARCH_URL is set. See docs/adr/0040-search-ranking-and-backends.md.
+# Search: the hub's own index (search/), on the database (SQLite FTS5 or PostgreSQL full text), or
+# on Elasticsearch 9 when ELASTICSEARCH_URL is set. See docs/adr/0040-search-ranking-and-backends.md.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "cohub")
 ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "2"))
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}-wagtail-",
-            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
-            "OPTIONS": {"max_retries": 0},
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search (the admin's page search) always stays in the database: page saves never
+# wait on the cluster, and only the hub's index is written there (docs/adr/0045).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Search app (search/): ranking weights, limits and the Elasticsearch circuit breaker.
 # Text relevance leads; quality reorders matches within `spread` of each other. See search/ranking.py

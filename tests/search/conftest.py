@@ -1,22 +1,34 @@
-"""Search test helpers: documents written straight into the index, and a throwaway adapter.
+"""Search test helpers: documents written straight into the index, a throwaway adapter, tasks.
 
 Engine tests (ranking, facets, odd inputs) put SearchDocuments in the index with
 `index_doc`, exactly as an adapter's document would land there. Indexing tests use
 `member_adapter`, a test-only adapter over hub.User registered for the test and removed after.
+`committed` runs what a transaction does on commit (index writes are enqueued then); `queued`
+keeps enqueued tasks without running them, as a persistent queue does until a worker takes them.
+
+In the test command's Elasticsearch pass (ELASTICSEARCH_URL naming a real Elasticsearch 9 cluster,
+and HUB_TEST_ELASTICSEARCH=1), every test here searches that cluster: each test gets its own index prefix,
+`index_doc` writes to the cluster too, and the indices are deleted afterwards.
 """
 
 import itertools
+import os
+import uuid
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import task_backends
 
-from search import registry, store
+from search import registry, services, store
+from search.backends import elastic
 from search.registry import SearchAdapter, SearchDocument
 
 _ids = itertools.count(1)
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# The test command's Elasticsearch pass sets HUB_TEST_ELASTICSEARCH=1 (scripts/run_tests.py).
+REAL_ELASTICSEARCH = os.environ.get("ELASTICSEARCH_URL", "") if os.environ.get("HUB_TEST_ELASTICSEARCH") else ""
 
 
 def index_doc(kind="article", title="A page", body="", **fields) -> SearchDocument:
@@ -25,7 +37,33 @@ def index_doc(kind="article", title="A page", body="", **fields) -> SearchDocume
     fields.setdefault("published_at", timezone.now() - timedelta(days=30))
     doc = SearchDocument(kind=kind, title=title, body=body, **fields)
     store.save(doc)
+    if REAL_ELASTICSEARCH and settings.ELASTICSEARCH_URL == REAL_ELASTICSEARCH:
+        elastic.write([doc])
+        elastic.write_client().indices.refresh(index=elastic.alias_name())
     return doc
+
+
+@pytest.fixture(autouse=True)
+def _real_cluster(settings):
+    """In the Elasticsearch pass, point every search test at the real cluster, in its own indices."""
+    if not REAL_ELASTICSEARCH:
+        yield
+        return
+    settings.ELASTICSEARCH_URL = REAL_ELASTICSEARCH
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"hubtest-{uuid.uuid4().hex[:10]}"
+    elastic.reset_client()
+    yield
+    if settings.ELASTICSEARCH_URL == REAL_ELASTICSEARCH:
+        es = elastic.write_client()
+        es.options(ignore_status=404).indices.delete(index=f"{elastic.alias_name()}-v*")
+        es.options(ignore_status=404).indices.delete_index_template(name=elastic.template_name())
+    elastic.reset_client()
+
+
+@pytest.fixture
+def search_backend(db):
+    """The backend these tests search: the database's, or the real cluster in the Elasticsearch pass."""
+    return elastic.ElasticsearchBackend() if REAL_ELASTICSEARCH else services.database_backend()
 
 
 class MemberAdapter(SearchAdapter):

@@ -18,7 +18,7 @@ def titles(results):
     return [hit.title for hit in results.hits]
 
 
-def test_a_word_of_the_body_finds_the_document():
+def test_a_word_of_the_body_finds_the_document(search_backend):
     index_doc(title="Rent strike basics", body="Tenants withheld payment until the landlord fixed the boilers.")
     index_doc(title="Door knocking", body="Knock, listen, and write down what people care about.")
 
@@ -26,7 +26,7 @@ def test_a_word_of_the_body_finds_the_document():
 
     assert titles(results) == ["Rent strike basics"]
     assert results.total == 1
-    assert results.backend in {"sqlite-fts5", "postgresql"}
+    assert results.backend == search_backend.name
     assert results.degraded is False
 
 
