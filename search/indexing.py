@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.db import models, transaction
 
+from hub.tasks import enqueue_on_commit
 from search import registry, store, tasks
 from search.backends import elastic
 from search.sync import Ref
@@ -55,8 +56,8 @@ def update_many(objects: Iterable[models.Model]) -> None:
 
 
 def update_author(user_id: int) -> None:
-    """Refresh everything `user_id` wrote, in a task: the request only enqueues it."""
-    transaction.on_commit(lambda: _enqueue_author(user_id))
+    """Refresh everything `user_id` wrote, in a task: the request only enqueues it (on commit)."""
+    enqueue_on_commit(tasks.refresh_author_content, user_id)
 
 
 class _Flush:
@@ -96,11 +97,7 @@ def _note(refs: list[Ref]) -> None:
 
 
 def _enqueue(refs: list[list]) -> None:
-    tasks.enqueue_refresh(refs)
-
-
-def _enqueue_author(user_id: int) -> None:
-    tasks.enqueue_author(user_id)
+    tasks.refresh_index.enqueue(refs)
 
 
 def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str] | None = None) -> dict[str, int]:

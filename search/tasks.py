@@ -1,63 +1,41 @@
-"""Search index writes as tasks of Django's task framework (django-tasks).
+"""Search index writes as background tasks (declared with hub.tasks, run by `manage.py run_worker`).
 
 `refresh_index` writes a batch of objects (search/sync.py); `refresh_author_content` refreshes
-everything one member wrote after their feedback score moved. Both are enqueued by
-search/indexing.py when the caller's transaction commits, never run inside a request on a
-persistent backend. A failure (Elasticsearch down, a database error) raises, so the task's result
-records the error, and the task is enqueued again after a growing delay (RETRY_DELAYS) until it
-succeeds or its tries run out; after the last try it stays failed, and `manage.py search_reindex`
-catches the index up. Backends that cannot run a task later (the immediate backend of tests and
-the embedded default) do not retry: the next write of the object, or a reindex, catches up.
+everything one member wrote after their feedback score moved. search/indexing.py enqueues them;
+a request never runs them. An outage of Elasticsearch (no connection, a time-out, or the cluster
+answering 429/502/503/504) is transient: the worker retries with backoff, and once the cluster is
+back the next try writes the current state of every object, so the index catches up. Any other
+error is a defect and fails at once; failed tasks stay visible and retryable in the admin, and
+`manage.py search_reindex` rebuilds everything.
 """
 
 from __future__ import annotations
 
-import logging
-from datetime import timedelta
+from collections.abc import Callable
 
-from django.utils import timezone
-from django_tasks import task, task_backends
-
+from hub.tasks import TransientError, retrying_task
 from search import sync
+from search.backends import elastic
 
-logger = logging.getLogger(__name__)
-RETRY_DELAYS = (10, 60, 300, 1800, 7200)  # seconds before the 2nd, 3rd, ... try
-
-
-def _retry_later(task_function, attempt: int, **kwargs) -> None:
-    if attempt > len(RETRY_DELAYS):
-        logger.error("Search index: %s failed %d times; run manage.py search_reindex", task_function.name, attempt)
-        return
-    if not task_backends[task_function.backend].supports_defer:
-        logger.warning("Search index: %s failed; this task backend cannot retry later", task_function.name)
-        return
-    later = timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt - 1])
-    task_function.using(run_after=later).enqueue(attempt=attempt + 1, **kwargs)
+RETRY = {"attempts": 8, "base_delay": 10, "max_delay": 1800}  # about 40 minutes of tries in all
 
 
-@task()
-def refresh_index(refs: list[list], attempt: int = 1) -> dict[str, int]:
+def _outages_are_transient(work: Callable):
+    try:
+        return work()
+    except Exception as error:
+        if elastic.is_outage(error):
+            raise TransientError(f"Elasticsearch is unavailable: {error}") from error
+        raise
+
+
+@retrying_task(**RETRY)
+def refresh_index(refs: list[list]) -> dict[str, int]:
     """Write the current state of the referenced objects ([model label, pk] pairs) to the index."""
-    try:
-        return sync.refresh([(label, pk) for label, pk in refs])
-    except Exception:
-        _retry_later(refresh_index, attempt, refs=refs)
-        raise
+    return _outages_are_transient(lambda: sync.refresh([(label, pk) for label, pk in refs]))
 
 
-@task()
-def refresh_author_content(user_id: int, attempt: int = 1) -> int:
-    """Refresh every indexed object `user_id` wrote (their score ranks with each of them)."""
-    try:
-        return sync.refresh_author(user_id)
-    except Exception:
-        _retry_later(refresh_author_content, attempt, user_id=user_id)
-        raise
-
-
-def enqueue_refresh(refs: list[list]) -> None:
-    refresh_index.enqueue(refs=refs)
-
-
-def enqueue_author(user_id: int) -> None:
-    refresh_author_content.enqueue(user_id=user_id)
+@retrying_task(**RETRY)
+def refresh_author_content(user_id: int) -> int:
+    """Refresh every indexed object `user_id` wrote (their feedback score ranks with each of them)."""
+    return _outages_are_transient(lambda: sync.refresh_author(user_id))

@@ -15,8 +15,10 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from hub import roles
 from qa.models import Answer, Question
@@ -25,6 +27,7 @@ from search.backends import breaker, elastic
 from search.models import IndexEntry
 from tests.factories import make_user
 from tests.qa.conftest import make_answer, make_question
+from tests.queue import rows, run_queue
 from tests.search.conftest import run
 from tests.search.fake_elasticsearch import FakeElasticsearch
 from tests.wiki.conftest import make_article
@@ -149,7 +152,9 @@ def test_publishing_with_elasticsearch_black_holed_answers_within_a_second(
     elastic.reset_client()
 
 
-def test_the_index_catches_up_once_elasticsearch_is_back(settings, queued, django_capture_on_commit_callbacks):
+def test_the_index_catches_up_once_elasticsearch_is_back(settings, database_queue, django_capture_on_commit_callbacks):
+    """On the real database queue: the worker's tries fail while Elasticsearch is down (a free port),
+    the task waits for its backoff, and once a server answers on that port the next try writes it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -157,22 +162,23 @@ def test_the_index_catches_up_once_elasticsearch_is_back(settings, queued, djang
     settings.SEARCH_ES_WRITE_TIMEOUT = 0.5
     elastic.reset_client()
     author = make_user("asker")
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         question = make_question(author, title="Where do we store the banners?")
         indexing.update(question)
 
-    with pytest.raises(Exception) as down:  # the worker's first try: Elasticsearch is down
-        run(queued)
-    assert elastic.is_outage(down.value)
+    run_queue()  # the worker's first try: Elasticsearch is down
+    (row,) = rows("refresh_index")
+    assert (row.status, row.exception_class_path) == ("READY", "hub.tasks.TransientError")  # waiting to retry
     assert breaker.is_open() is False  # a failed write never sends searches to the database
-    retry = queued[-1]
-    assert (retry.task.name, retry.kwargs["attempt"]) == ("refresh_index", 2)
     assert IndexEntry.objects.filter(kind="question", object_id=question.pk).exists()  # the database index has it
 
     with FakeElasticsearch(port=port) as cluster:  # Elasticsearch is back on the same address
         elastic.reset_client()
-        retry.task.call(*retry.args, **retry.kwargs)
+        DBTaskResult.objects.filter(pk=row.pk).update(run_after=timezone.now())  # its backoff has passed
+        run_queue()
         assert list(cluster.state.docs(elastic.alias_name())) == [f"question-{question.pk}"]
+    row.refresh_from_db()
+    assert row.status == "SUCCESSFUL"
     elastic.reset_client()
 
 
