@@ -12,6 +12,7 @@ from hub import feedback
 from hub.subscriptions import Subscription
 from qa import reputation
 from qa.models import Answer, Comment, Follow, Question, Rating
+from search import services
 
 SORTS = {
     "newest": ("Newest", ["-created_at", "-pk"]),
@@ -46,26 +47,12 @@ def home_recent_questions(limit: int) -> list:
 
 
 def similar_questions(title: str, limit: int = 5, exclude_pk: int | None = None) -> list[Question]:
-    """Questions whose titles share the most significant words with `title` (cheap, no index needed)."""
-    words = [word for word in _words(title) if len(word) > 3][:8]
-    if not words:
-        return []
-    condition = Q()
-    for word in words:
-        condition |= Q(title__icontains=word)
-    candidates = Question.objects.visible().filter(condition).only("pk", "title", "slug", "answer_count")
-    if exclude_pk:
-        candidates = candidates.exclude(pk=exclude_pk)
-    ranked = sorted(
-        candidates[:200], key=lambda q: (-sum(word in q.title.lower() for word in words), -q.answer_count, q.pk)
-    )
-    return ranked[:limit]
-
-
-def _words(text: str) -> list[str]:
-    stop = {"what", "when", "where", "which", "with", "that", "this", "have", "does", "should", "about", "from"}
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text or "")
-    return [word for word in cleaned.split() if word not in stop]
+    """Visible questions like `title`, best first, through the hub's search index (the search
+    service broadens to any of the title's words when few questions hold them all)."""
+    hits = services.similar(title, "question", limit + 1)
+    ids = [hit.object_id for hit in hits if hit.object_id != exclude_pk][:limit]
+    found = Question.objects.visible().filter(pk__in=ids).only("pk", "title", "slug", "answer_count").in_bulk()
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _visible_comments() -> Prefetch:

@@ -6,9 +6,10 @@ from wagtail.models import Page
 from hub.demo_support import DemoContext
 from search import indexing
 
+# (query, slug of the page picked for it, why)
 PICKS = [
-    ("power mapping", "Start here: how organisers map power before a campaign."),
-    ("one to one", "The hub's best material on one-to-one conversations."),
+    ("power mapping", "power-mapping", "Start here: how organisers map power before a campaign."),
+    ("one to one", "listening-one-to-one", "The hub's guide to one-to-one conversations."),
 ]
 
 
@@ -19,11 +20,12 @@ def load(demo: DemoContext) -> None:
 
 
 def _add_promotions(demo: DemoContext) -> None:
-    pages = list(Page.objects.live().filter(depth__gt=2).order_by("path")[: len(PICKS)])
-    if not pages:
-        demo.step("No live pages yet: no editors' picks added")
-        return
-    for (query_string, description), page in zip(PICKS, pages, strict=False):
+    pages = {page.slug: page for page in Page.objects.live().filter(slug__in=[slug for _, slug, _ in PICKS])}
+    for query_string, slug, description in PICKS:
+        page = pages.get(slug)
+        if page is None:
+            demo.step(f"No live page “{slug}”: no editors' pick for “{query_string}”")
+            continue
         query = Query.get(query_string)
         _, created = SearchPromotion.objects.get_or_create(
             query=query, page=page, defaults={"description": description, "sort_order": 0}

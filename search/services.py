@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from search import analysis, highlight, registry, vocabulary
+from search import analysis, highlight, registry, terms, vocabulary
 from search.backends import breaker, elastic
 from search.backends.base import RELEVANCE, SORTS, BackendUnavailable, Filters, RawHit, RawResults
 from search.backends.database import DatabaseBackend
@@ -225,3 +225,11 @@ def tag_facets(counts: dict[str, int], filters: Filters, limit: int = 12) -> lis
 def suggest(query: str, limit: int | None = None) -> dict:
     """Titles and tags for the search box: the last word is treated as a prefix."""
     return suggestions(query, limit or settings.SEARCH_SUGGEST_LIMIT)
+
+
+def similar(text: str, kind: str, limit: int = 5) -> list[Hit]:
+    """Documents of one kind like `text` (for example questions like a title being typed): the
+    normal search, broadened to any of its words when few hold them all, best first."""
+    if not terms.clean_text(text):
+        return []
+    return search(text, Filters(kinds=(kind,))).hits[:limit]

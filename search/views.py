@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -36,16 +37,29 @@ def _page(request) -> int:
         return 1
 
 
-def promotions(query: str) -> list[SearchPromotion]:
-    """Editors' picks for this exact query (read only: no hit counting on every search)."""
+@dataclass(frozen=True)
+class Pick:
+    title: str
+    url: str
+    description: str
+
+
+def promotions(query: str) -> list[Pick]:
+    """Editors' picks for this exact query, with the address each one links to (a page's URL, or
+    the external link), read only: no hit counting on every search."""
     if not query:
         return []
     normalised = normalise_query_string(query)
-    return list(
+    found = (
         SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page")
         .order_by("sort_order", "pk")
     )
+    picks = [
+        Pick(pick.title, pick.page.url if pick.page_id else pick.external_link_url, pick.description)
+        for pick in found
+    ]
+    return [pick for pick in picks if pick.url]
 
 
 def _page_query(request) -> str:

@@ -394,6 +394,8 @@ QA_RATE_LIMITS = {
     "rating": (env_int("QA_LIMIT_RATINGS", 20), 86400),
     "flag": (env_int("QA_LIMIT_FLAGS", 20), 86400),
 }
+# Similar-questions lookups while a member types a title: (how many, per seconds), per member.
+QA_SIMILAR_RATE = (env_int("QA_SIMILAR_LOOKUPS", 30), 60)
 # Serial rating: more ratings than this of one member's posts in a day are held for moderators.
 QA_SERIAL_RATING_LIMIT = env_int("QA_SERIAL_RATING_LIMIT", 10)
 # --- end of Q&A forum --------------------------------------------------------------------------

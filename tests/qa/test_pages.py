@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from qa.models import Follow, Question, Revision
 from qa.services import posts
+from search import indexing, sync
 from tests.factories import make_user
 from tests.qa.conftest import NOW, make_answer, make_question
 
@@ -81,13 +82,38 @@ def test_rss_feeds_list_visible_questions_for_all_and_for_a_tag(client, asker):
     assert re.findall(r"<item><title>(.*?)</title>", tagged.content.decode()) == ["Question about burnout and rest"]
 
 
-def test_similar_questions_json_matches_title_words(client, asker):
-    match = make_question(asker, "How do I plan a door knocking session?")
-    make_question(asker, "Where can I find training materials?")
-    response = client.get("/questions/similar/", {"title": "Planning door knocking in winter"})
+def indexed(*questions):
+    """Put questions in the hub's search index now (in the hub a task does it after the commit)."""
+    sync.refresh([indexing.ref(question) for question in questions])
+    return questions[0]
+
+
+def test_similar_questions_json_comes_from_the_search_index(client, asker):
+    match = indexed(make_question(asker, "How do I plan a door knocking session?"))
+    indexed(make_question(asker, "Where can I find training materials?"))
+    make_question(asker, "Planning door knocking, but not indexed yet?")
+    response = client.get("/questions/similar/", {"title": "Planning door-knocking in winter"})
     assert response.json() == {
         "results": [{"id": match.pk, "title": match.title, "url": match.get_absolute_url(), "answers": 0}]
     }
+
+
+def test_similar_questions_are_throttled_per_member(client, asker, settings):
+    settings.QA_SIMILAR_RATE = (3, 60)
+    client.force_login(asker)
+    statuses = [client.get("/questions/similar/", {"title": f"door knocking {n}"}).status_code for n in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    client.force_login(make_user("another"))
+    assert client.get("/questions/similar/", {"title": "door knocking"}).status_code == 200
+
+
+def test_checking_for_similar_questions_needs_only_a_title_and_shows_no_errors(client, asker):
+    indexed(make_question(asker, "How do I plan a door knocking session?"))
+    client.force_login(make_user("newcomer"))
+    response = client.post("/questions/ask/", {"title": "Door knocking", "body": "", "tags": "", "check": "1"})
+    html = response.content.decode()
+    assert "How do I plan a door knocking session?" in html
+    assert "This field is required" not in html and 'value="Door knocking"' in html
 
 
 def test_ask_needs_sign_in(client):
@@ -107,7 +133,7 @@ def test_ask_form_takes_its_title_from_a_search_that_found_nothing(client, asker
 
 
 def test_check_for_similar_questions_step_works_without_javascript(client, asker, tag):
-    make_question(asker, "How do I plan a door knocking session?")
+    indexed(make_question(asker, "How do I plan a door knocking session?"))
     client.force_login(make_user("newcomer"))
     data = {
         "title": "Door knocking in the rain",

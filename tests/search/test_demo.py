@@ -15,18 +15,23 @@ from tests.wiki.conftest import make_article
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_reindexes_everything_and_adds_two_picks_once():
+def test_the_demo_reindexes_everything_and_picks_the_guides_each_query_is_about_once():
     author = make_user("demoauthor", role=roles.ORGANISER)
-    make_article(author, "Power mapping basics", "Who decides, who influences them.")
+    make_article(author, "Power mapping", "Who decides, who influences them.")
+    make_article(author, "Listening one to one", "A conversation with a purpose.")
     IndexEntry.objects.all().delete()
     out = StringIO()
 
     demo.load(DemoContext(out=out))
     demo.load(DemoContext(out=StringIO()))
 
-    assert list(IndexEntry.objects.values_list("kind", "title")) == [("article", "Power mapping basics")]
-    assert "Search index: 1 article entries" in out.getvalue()
-    assert sorted(SearchPromotion.objects.values_list("query__query_string", flat=True)) == [
-        "one to one",
-        "power mapping",
+    assert sorted(IndexEntry.objects.values_list("kind", "title")) == [
+        ("article", "Listening one to one"),
+        ("article", "Power mapping"),
+    ]
+    assert "Search index: 2 article entries" in out.getvalue()
+    picks = SearchPromotion.objects.order_by("query__query_string")
+    assert [(pick.query.query_string, pick.page.url) for pick in picks] == [
+        ("one to one", "/wiki/listening-one-to-one/"),
+        ("power mapping", "/wiki/power-mapping/"),
     ]

@@ -9,11 +9,15 @@ The engine, indexing and relevance tests run against a real cluster when ELASTIC
 set (tests/search/conftest.py).
 """
 
+import re
 import socket
 import threading
 from datetime import timedelta
+from pathlib import Path
 
+import elasticsearch
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from elasticsearch import helpers
@@ -446,3 +450,14 @@ def test_a_write_to_a_cluster_that_is_down_raises_and_never_opens_the_read_break
 
     assert elastic.is_outage(raised.value)
     assert breaker.is_open() is False
+
+
+def test_docker_compose_runs_the_elasticsearch_version_of_the_client():
+    """The 9.x client talks to a 9.x server; compose pins the server to the client's version."""
+    compose = (Path(settings.BASE_DIR) / "docker-compose.yml").read_text()
+    [image] = re.findall(r"docker\.elastic\.co/elasticsearch/elasticsearch:(\d+\.\d+\.\d+)", compose)
+    requirement = re.search(
+        r"^elasticsearch==(\d+\.\d+\.\d+)$", (Path(settings.BASE_DIR) / "requirements.txt").read_text(), re.M
+    )
+
+    assert image == requirement[1] == elasticsearch.__versionstr__

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
 
 from tests.search.conftest import index_doc
+from tests.wiki.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -122,16 +122,22 @@ def test_a_very_long_query_is_cut_to_the_limit(client):
     assert "a" * 200 in html and "a" * 201 not in html
 
 
-def test_editors_picks_come_first(client):
+def test_editors_picks_come_first_and_link_to_the_page_or_the_external_address(client, organiser):
     index_doc(title="Phone tree", body="Call three people.")
-    page = Page.objects.get(depth=2)
-    SearchPromotion.objects.create(query=Query.get("Phone tree"), page=page, description="Start here.", sort_order=0)
+    page = make_article(organiser, "Phone trees that work")
+    query = Query.get("Phone tree")
+    SearchPromotion.objects.create(query=query, page=page, description="Start here.", sort_order=0)
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://example.org/trees", external_link_text="A tree guide", sort_order=1
+    )
 
     html = get(client, q="phone tree")
 
-    assert "Editors' picks" in html
     assert html.index("Editors' picks") < html.index('<ol class="search-results">')
-    assert f'href="{page.url}"' in html and "Start here." in html
+    assert (
+        '<a href="/wiki/phone-trees-that-work/">Phone trees that work</a> <span class="meta">Start here.</span>' in html
+    )
+    assert '<a href="https://example.org/trees">A tree guide</a>' in html
 
 
 def test_the_number_of_queries_does_not_grow_with_the_results(client):

@@ -54,3 +54,19 @@ def test_too_many_requests_from_one_address_get_429(client, settings):
     codes = [client.get("/search/suggest/", {"q": f"q{n}"}).status_code for n in range(5)]
 
     assert codes == [200, 200, 200, 429, 429]
+
+
+def test_a_busy_forum_does_not_crowd_articles_debates_and_profiles_out_of_the_suggestions(client):
+    for number in range(10):
+        index_doc(kind="question", title=f"Listening question {number}?", body="x", rating_score=50, answered=True)
+    index_doc(kind="article", title="Listening one to one", body="x")
+    index_doc(kind="debate", title="Listening online can replace the doorstep", body="x")
+    index_doc(kind="organiser", title="Listening Lee", body="x")
+
+    data = client.get("/search/suggest/", {"q": "listen"}).json()
+
+    kinds = [item["kind"] for item in data["titles"]]
+    assert len(kinds) == 8
+    assert {"article", "debate", "organiser"} <= set(kinds)
+    assert kinds.count("question") <= 5
+    assert {item["label"] for item in data["titles"] if item["kind"] == "article"} == {"Article"}
