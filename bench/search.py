@@ -57,19 +57,10 @@ def configure() -> str:
 
 
 def create_tables() -> None:
-    import importlib
+    """The search app's tables and full-text objects, exactly as its migrations build them."""
+    from django.core.management import call_command
 
-    from django.db import connection
-
-    from search.models import IndexEntry
-
-    fulltext = importlib.import_module("search.migrations.0002_fulltext")
-    statements = {"sqlite": fulltext.SQLITE_CREATE, "postgresql": fulltext.POSTGRES_CREATE}[connection.vendor]
-    with connection.schema_editor() as editor:
-        editor.create_model(IndexEntry)
-        for statement in statements:
-            editor.execute(statement)
-        importlib.import_module("search.migrations.0003_vector_lz4").lz4_vector(None, editor)
+    call_command("migrate", "search", verbosity=0)
 
 
 class Corpus:
@@ -92,32 +83,25 @@ class Corpus:
     def text(self, count: int) -> str:
         return " ".join(self.rng.choices(self.words, cum_weights=self.cumulative, k=count))
 
-    def rows(self, start: int, stop: int):
-        from search import terms
+    def docs(self, start: int, stop: int):
+        from search.registry import SearchDocument
 
         now = datetime.now(tz=UTC)
         for number in range(start, stop):
             kind = KINDS[number % len(KINDS)]
-            tags = self.rng.sample(TAGS, 2)
-            answered = (number % 3 != 0) if kind in {"question", "answer"} else None
-            area = f"Area {number % 40}" if kind in {"organiser", "host"} else ""
-            yield (
-                kind,
-                number,
-                self.text(7).capitalize(),
-                self.text(self.rng.randint(40, 160)),
-                "\n".join(tags),
-                f"/{kind}/{number}/",
-                area,
-                answered,
-                kind == "answer" and number % 5 == 0,
-                self.rng.randint(-2, 25),
-                self.rng.randint(0, 60),
-                now - timedelta(days=self.rng.randint(0, 2000)),
-                "",
-                "",
-                "{}",
-                terms.keys_for(kind, tags, area, answered),
+            yield SearchDocument(
+                kind=kind,
+                object_id=number,
+                title=self.text(7).capitalize(),
+                body=self.text(self.rng.randint(40, 160)),
+                url=f"/{kind}/{number}/",
+                published_at=now - timedelta(days=self.rng.randint(0, 2000)),
+                tags=tuple(self.rng.sample(TAGS, 2)),
+                area=f"Area {number % 40}" if kind in {"organiser", "host"} else "",
+                answered=(number % 3 != 0) if kind in {"question", "answer"} else None,
+                accepted=kind == "answer" and number % 5 == 0,
+                rating_score=self.rng.randint(-2, 25),
+                author_score=self.rng.randint(0, 60),
             )
 
 
@@ -128,25 +112,26 @@ def _accumulate(values):
         yield total
 
 
-COLUMNS = (
-    "kind, object_id, title, body, tags, url, area, answered, accepted, rating_score, author_score, "
-    "published_at, parent_title, parent_url, extra, keys"
-)
-
-
-def insert(corpus: Corpus, start: int, stop: int, batch: int = 5000) -> None:
+def insert(corpus: Corpus, start: int, stop: int, batch: int = 2000) -> None:
+    """Write the documents through the index's own code (search/store.py): entries, analysed text,
+    vocabulary; then what autovacuum would do after a bulk load on PostgreSQL."""
     from django.db import connection, transaction
 
-    sql = f"INSERT INTO search_indexentry ({COLUMNS}) VALUES ({', '.join(['%s'] * 16)})"
-    rows = corpus.rows(start, stop)
-    with transaction.atomic(), connection.cursor() as cursor:
-        while chunk := [row for _, row in zip(range(batch), rows, strict=False)]:
-            cursor.executemany(sql, chunk)
+    from search import store, vocabulary
+    from search.models import IndexEntry
+
+    docs = corpus.docs(start, stop)
+    with transaction.atomic():
+        while chunk := [doc for _, doc in zip(range(batch), docs, strict=False)]:
+            store.insert_entries(
+                [IndexEntry(kind=doc.kind, object_id=doc.object_id, **store.entry_fields(doc)) for doc in chunk]
+            )
+        vocabulary.rebuild()
     if connection.vendor == "postgresql":
-        # What autovacuum does after a bulk load: flush the GIN pending list and refresh statistics.
         # Without it the planner prices the GIN index too high and scans every row instead.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE search_indexentry")
+            cursor.execute("VACUUM ANALYZE search_term")
 
 
 def query_sets(corpus: Corpus) -> dict[str, list[str]]:

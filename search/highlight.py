@@ -6,8 +6,8 @@ returns is ever marked safe."""
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from search import analysis
@@ -26,13 +26,13 @@ def snippet(text: str, terms: set[str], words: int = 30) -> SafeString:
     found = [(m.start(), m.end(), m.group()) for m in analysis.WORD.finditer(text or "")]
     if not found:
         return mark_safe("")
-    marked = [bool(terms) and _matches(word, terms) for _, _, word in found]
-    first = next((i for i, hit in enumerate(marked) if hit), 0)
+    # Only the words up to the first match and the window after it are analysed.
+    first = next((i for i, (_, _, word) in enumerate(found) if terms and _matches(word, terms)), 0)
     start = max(first - words // 3, 0)
     html, cursor = [], found[start][0]
-    for (begin, end, word), hit in zip(found[start : start + words], marked[start : start + words], strict=True):
+    for begin, end, word in found[start : start + words]:
         html.append(escape(text[cursor:begin]))
-        html.append(f"<mark>{escape(word)}</mark>" if hit else escape(word))
+        html.append(f"<mark>{escape(word)}</mark>" if terms and _matches(word, terms) else escape(word))
         cursor = end
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + words < len(found) else escape(text[cursor:].rstrip())

@@ -172,10 +172,10 @@ def _join(concepts: list[Concept], joins: dict[int, str], known: set[str]) -> li
 
 
 def _contains(tokens: list[str], phrase: Phrase) -> bool:
-    if len(phrase) == 1:
+    if len(phrase) == 1 or phrase[0] not in tokens:
         return phrase[0] in tokens
-    size = len(phrase)
-    return any(tuple(tokens[start : start + size]) == phrase for start in range(len(tokens) - size + 1))
+    size, rest = len(phrase), list(phrase[1:])
+    return any(word == phrase[0] and tokens[start + 1 : start + size] == rest for start, word in enumerate(tokens))
 
 
 def holds(fields: list[list[str]], query: ParsedQuery) -> tuple[int, bool]:

@@ -72,11 +72,13 @@ def text_score(
     that writes "one-to-one" and one that writes "one to one" meet on equal terms; within a
     way of writing, its terms' saturated frequencies are averaged."""
 
+    norms = [
+        1 - b + b * length / average for (_, _, b), length, average in zip(FIELDS, lengths, stats.average, strict=True)
+    ]
+    weights = [weight for _, weight, _ in FIELDS]
+
     def saturated(name: str) -> float:
-        weighted = sum(
-            weight * count / (1 - b + b * length / average)
-            for (_, weight, b), count, length, average in zip(FIELDS, counts[name], lengths, stats.average, strict=True)
-        )
+        weighted = sum(w * count / norm for w, count, norm in zip(weights, counts[name], norms, strict=True) if count)
         return weighted / (K1 + weighted)
 
     fallback = max(stats.documents // 10, 1)

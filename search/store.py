@@ -181,15 +181,16 @@ def replace_kinds(kinds: list[str], docs: Iterable[SearchDocument], batch_size: 
         for doc in docs:
             batch.append(IndexEntry(kind=doc.kind, object_id=doc.object_id, **entry_fields(doc)))
             if len(batch) >= batch_size:
-                count += _insert(batch)
+                count += insert_entries(batch)
                 batch = []
-        count += _insert(batch)
+        count += insert_entries(batch)
         vocabulary.rebuild()
     cache.delete(KINDS_CACHE_KEY)
     return count
 
 
-def _insert(batch: list[IndexEntry]) -> int:
+def insert_entries(batch: list[IndexEntry]) -> int:
+    """Insert new entries and their analysed text (the vocabulary is the caller's: rebuild it)."""
     created = IndexEntry.objects.bulk_create(batch)
     names = ("title_key", "summary", "tags", "body", "keys")
     write_text([(entry.pk, {name: getattr(entry, name) for name in names}) for entry in created])

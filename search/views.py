@@ -56,8 +56,7 @@ def promotions(query: str) -> list[Pick]:
         .order_by("sort_order", "pk")
     )
     picks = [
-        Pick(pick.title, pick.page.url if pick.page_id else pick.external_link_url, pick.description)
-        for pick in found
+        Pick(pick.title, pick.page.url if pick.page_id else pick.external_link_url, pick.description) for pick in found
     ]
     return [pick for pick in picks if pick.url]
 

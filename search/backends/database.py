@@ -9,6 +9,7 @@ hold every concept, the search is tried again with any concept (a broadened sear
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import connection
@@ -64,9 +65,34 @@ class Row:
 
 
 def load_rows(ids) -> dict[int, Row]:
-    return {
-        values[0]: Row(values) for values in IndexEntry.objects.filter(pk__in=ids).values_list("pk", *DISPLAY_FIELDS)
-    }
+    """The rows of `ids`, read with one plain query: a few hundred are read for every search, and
+    the ORM's per-value conversions cost more than the query (SQLite returns dates as text)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    columns = ", ".join(["id", *DISPLAY_FIELDS])
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {TABLE} WHERE id IN ({marks})", ids)  # noqa: S608
+        rows = cursor.fetchall()
+    if connection.vendor == "sqlite":
+        rows = [_from_sqlite(row) for row in rows]
+    return {row[0]: Row(row) for row in rows}
+
+
+PUBLISHED = DISPLAY_FIELDS.index("published_at") + 1
+ANSWERED = DISPLAY_FIELDS.index("answered") + 1
+ACCEPTED = DISPLAY_FIELDS.index("accepted") + 1
+
+
+def _from_sqlite(row: tuple) -> tuple:
+    values = list(row)
+    published = values[PUBLISHED]
+    published = published if isinstance(published, datetime) else datetime.fromisoformat(published)
+    values[PUBLISHED] = published if published.tzinfo else published.replace(tzinfo=UTC)
+    values[ANSWERED] = None if values[ANSWERED] is None else bool(values[ANSWERED])
+    values[ACCEPTED] = bool(values[ACCEPTED])
+    return tuple(values)
 
 
 def selected_total(kind_counts: dict[str, int], filters: Filters) -> int:
@@ -128,8 +154,8 @@ class DatabaseBackend:
 
     @staticmethod
     def exact_title_rows(exact_key: str, filters: Filters, have: set[int]) -> list[Row]:
-        ids = IndexEntry.objects.filter(title_key=exact_key[:300]).exclude(pk__in=have).values_list("pk", flat=True)
-        rows = load_rows(list(ids[:20]))
+        ids = list(IndexEntry.objects.filter(title_key=exact_key[:300]).values_list("pk", flat=True)[:20])
+        rows = load_rows([pk for pk in ids if pk not in have])
         return [row for row in rows.values() if filters.admits(row)]
 
     @staticmethod
