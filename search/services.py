@@ -100,8 +100,9 @@ class SearchResults:
 def search(
     query: str, filters: Filters | None = None, sort: str = RELEVANCE, page: int = 1, backend=None
 ) -> SearchResults:
-    """Search everything registered. When the words find nothing and the index knows a close
-    spelling, the results are for that spelling (`corrected_from` says what was typed).
+    """Search everything registered. When no document holds every word and the index knows close
+    spellings of the unknown ones that some documents hold, the results are for those spellings
+    (`corrected_from` says what was typed); otherwise `suggestion` offers them ("Did you mean").
     `backend` forces one backend (the relevance report compares them); by default it is chosen."""
     filters = filters or Filters()
     sort = sort if sort in SORTS else RELEVANCE
@@ -110,10 +111,10 @@ def search(
     suggestion = did_you_mean(parsed)
     raw, used, degraded = _run(parsed, filters, sort, page, backend)
     corrected_from = ""
-    if not raw.total and suggestion:
+    if suggestion and raw.broadened or not raw.total and suggestion:
         corrected = parse(suggestion)
         retry, retry_backend, retry_degraded = _run(corrected, filters, sort, page, backend)
-        if retry.total:
+        if retry.complete_matches > raw.complete_matches:
             parsed, corrected_from, suggestion = corrected, parsed.text, ""
             raw, used, degraded = retry, retry_backend, retry_degraded
     size = settings.SEARCH_PAGE_SIZE

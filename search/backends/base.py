@@ -56,6 +56,11 @@ class RawResults:
     tag_counts: dict[str, int] = field(default_factory=dict)
     estimated: bool = False  # total and counts are estimates (very broad queries on PostgreSQL)
     broadened: bool = False  # too few documents held every word: these hold some of them
+    every_total: int | None = None  # documents holding every concept (None: the same as total)
+
+    @property
+    def complete_matches(self) -> int:
+        return self.total if self.every_total is None else self.every_total
 
 
 class BackendUnavailable(Exception):

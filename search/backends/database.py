@@ -8,6 +8,7 @@ hold every concept, the search is tried again with any concept (a broadened sear
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -95,6 +96,25 @@ def _from_sqlite(row: tuple) -> tuple:
     return tuple(values)
 
 
+def scaled(counts: dict[str, int], factor: float) -> dict[str, int]:
+    """Counts of a sample scaled to the whole (very broad queries: see estimated_counts)."""
+    return {key: max(1, round(count * factor)) for key, count in counts.items() if count}
+
+
+def sample_counts(rows: list[tuple[str, str]], filters: Filters) -> tuple[dict[str, int], dict[str, int]]:
+    """Kinds (all of them) and tags (of the selected kinds) among sampled (kind, tags) rows."""
+    kinds: Counter = Counter(kind for kind, _ in rows)
+    selected = filters.kind_keys
+    tags: Counter = Counter(
+        tag
+        for kind, tag_text in rows
+        if not selected or kind.strip().lower() in selected
+        for tag in (tag_text or "").split("\n")
+        if tag
+    )
+    return dict(kinds), dict(tags.most_common(12))
+
+
 def selected_total(kind_counts: dict[str, int], filters: Filters) -> int:
     """Matches of the selected kinds (every kind when none is selected)."""
     selected = filters.kind_keys
@@ -120,7 +140,7 @@ class DatabaseBackend:
             return RawResults(hits=[], total=0)
         window = max(settings.SEARCH_RERANK_POOL, offset + limit)
         found = self.find(query, filters, sort, window, every=True)
-        broadened = False
+        every_total, broadened = found.total, False
         if found.total < settings.SEARCH_BROADEN_BELOW and len(query.concepts) > 1:
             broader = self.find(query, filters, sort, window, every=False)
             if broader.total > found.total:
@@ -134,6 +154,7 @@ class DatabaseBackend:
             tag_counts=found.tag_counts,
             estimated=found.estimated,
             broadened=broadened,
+            every_total=every_total,
         )
 
     def find(self, query: ParsedQuery, filters: Filters, sort: str, window: int, every: bool) -> Found:

@@ -375,7 +375,7 @@ class ElasticsearchBackend:
         if results.total < settings.SEARCH_BROADEN_BELOW and len(query.concepts) > 1:
             broader = self._execute(build_search(query, filters, sort, offset, limit, every=False))
             if broader.total > results.total:
-                broader.broadened = True
+                broader.broadened, broader.every_total = True, results.total
                 return broader
         return results
 

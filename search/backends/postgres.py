@@ -10,6 +10,7 @@ for the candidates (the newest SEARCH_BROAD_MATCHES matches).
 
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 
@@ -18,7 +19,7 @@ from django.db import connection, transaction
 
 from search import ranking, terms
 from search.backends.base import Filters
-from search.backends.database import TABLE, DatabaseBackend, Found, selected_total
+from search.backends.database import TABLE, DatabaseBackend, Found, sample_counts, scaled, selected_total
 from search.query import Concept, ParsedQuery
 
 TERM = re.compile(r"^[^\W_]+$")
@@ -53,9 +54,12 @@ class PostgresBackend(DatabaseBackend):
 
     def find(self, query: ParsedQuery, filters: Filters, sort: str, window: int, every: bool) -> Found:
         tsquery = text_tsquery(query, every)
-        sql, params = self.search_sql(tsquery, filters, sort, window)
+        where, where_params = self.where(tsquery, filters)
         with self._planner_settings():
-            rows = self._rows(sql, params)
+            if self._more_than(where, where_params, settings.SEARCH_BROAD_MATCHES):
+                estimate = self._estimate(where, where_params)
+                return self._broad(query, tsquery, filters, sort, window, estimate)
+            rows = self._rows(*self.search_sql(tsquery, filters, sort, window))
         kind_counts = {label: count for part, label, count, _ in rows if part == "kind"}
         tag_counts = {label: count for part, label, count, _ in rows if part == "tag"}
         total = selected_total(kind_counts, filters)
@@ -64,6 +68,67 @@ class PostgresBackend(DatabaseBackend):
         found = {pk: relevance for part, _, pk, relevance in rows if part == "hit"}
         ranked = self._by_date(list(found)) if self.is_newest(sort) else self.rank(query, filters, list(found))
         return Found(total=total, kind_counts=kind_counts, ranked=ranked, tag_counts=tag_counts)
+
+    def _more_than(self, where: str, params: list, limit: int) -> bool:
+        """Whether more than `limit` documents match: reads at most limit + 1 of them."""
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} e WHERE {where} LIMIT %s) s"  # noqa: S608
+        return self._rows(sql, [*params, limit + 1])[0][0] > limit
+
+    def _estimate(self, where: str, params: list) -> int:
+        """The planner's estimate of the matches (from the vector column's statistics), without
+        reading them: a word in every document would otherwise cost a visit to every heap page."""
+        sql = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} e WHERE {where}"  # noqa: S608
+        plan = self._rows(sql, params)[0][0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    def _broad(
+        self, query: ParsedQuery, tsquery: str, filters: Filters, sort: str, window: int, estimate: int
+    ) -> Found:
+        """Very broad queries (ADR 0046): the newest SEARCH_BROAD_MATCHES matches (of every kind)
+        are read by walking the primary key backwards; kinds and tags are counted among them and
+        scaled to the planner's estimate; the text pool is ranked among them (sort=newest: the
+        newest matches by date, through the date index)."""
+        sql, params = self.broad_sql(tsquery, filters, sort, window)
+        rows = self._rows(sql, params)
+        sample = [(kind, tags) for part, kind, tags, _ in rows if part == "sample"]
+        kinds, tags = sample_counts(sample, filters)
+        factor = max(estimate, len(sample)) / max(len(sample), 1)
+        kind_counts, tag_counts = scaled(kinds, factor), scaled(tags, factor)
+        total = selected_total(kind_counts, filters)
+        found = {int(pk): relevance for part, pk, _, relevance in rows if part == "hit"}
+        if not total or not found:
+            return Found(total=total, kind_counts=kind_counts, tag_counts=tag_counts, estimated=True)
+        ranked = self._by_date(list(found)) if self.is_newest(sort) else self.rank(query, filters, list(found))
+        return Found(total, kind_counts, ranked, tag_counts, estimated=True)
+
+    def broad_sql(self, tsquery: str, filters: Filters, sort: str, window: int) -> tuple[str, list]:
+        """Rows (part, a, b, relevance): "sample" (kind, tags) for each of the newest matches, and
+        "hit" (entry id as text, -, relevance) for the candidates."""
+        where, params = self.where(tsquery, filters)
+        kinds = filters.kind_keys
+        selected = "lower(btrim(kind)) = ANY(%s)" if kinds else "TRUE"
+        selected_e = "lower(btrim(e.kind)) = ANY(%s)" if kinds else "TRUE"
+        selected_params = [list(kinds)] if kinds else []
+        sql = (
+            "WITH w AS MATERIALIZED ("  # noqa: S608 - table name and fixed clauses only
+            f"SELECT e.id, e.kind, e.tags FROM {TABLE} e WHERE {where} ORDER BY e.id DESC LIMIT %s) "
+            "SELECT 'sample', kind, tags, NULL::float8 FROM w "
+        )
+        params = [*params, settings.SEARCH_BROAD_MATCHES]
+        if self.is_newest(sort):
+            where_again, again = self.where(tsquery, filters)
+            sql += (
+                "UNION ALL (SELECT 'hit', e.id::text, NULL, NULL::float8 "  # noqa: S608
+                f"FROM {TABLE} e WHERE {where_again} AND {selected_e} ORDER BY e.published_at DESC, e.id DESC LIMIT %s)"
+            )
+            return sql, [*params, *again, *selected_params, window]
+        sql += (
+            f"UNION ALL (SELECT 'hit', e.id::text, NULL, {RANK} "  # noqa: S608
+            f"FROM {TABLE} e WHERE e.id = ANY(ARRAY(SELECT id FROM w WHERE {selected})) "
+            "ORDER BY 4 DESC, e.id DESC LIMIT %s)"
+        )
+        return sql, [*params, tsquery, *selected_params, window]
 
     def _by_date(self, ids: list[int]) -> list:
         hits = self.newest(ids)

@@ -16,7 +16,7 @@ from django.conf import settings
 from search import query as query_module
 from search import ranking, store, terms
 from search.backends.base import Filters
-from search.backends.database import TABLE, DatabaseBackend, Found, selected_total
+from search.backends.database import TABLE, DatabaseBackend, Found, sample_counts, scaled, selected_total
 from search.query import Concept, ParsedQuery
 
 TEXT_COLUMNS = "{title summary tags body}"
@@ -61,8 +61,13 @@ class SQLiteBackend(DatabaseBackend):
 
     def find(self, query: ParsedQuery, filters: Filters, sort: str, window: int, every: bool) -> Found:
         text = text_expression(query, every)
-        kind_counts = self._kind_counts(text, filters.without_kinds())
-        total = selected_total(kind_counts, filters)
+        everything = self._count(self.match(text, filters.without_kinds()))
+        if not everything:
+            return Found(total=0, kind_counts={})
+        broad = everything > settings.SEARCH_BROAD_MATCHES
+        kind_counts = {} if broad else self._kind_counts(text, filters.without_kinds())
+        total = (self._count(self.match(text, filters)) if filters.kinds else everything) if broad else None
+        total = selected_total(kind_counts, filters) if total is None else total
         if not total:
             return Found(total=0, kind_counts=kind_counts)
         match = self.match(text, filters)
@@ -72,8 +77,29 @@ class SQLiteBackend(DatabaseBackend):
         else:
             pool = [row[0] for row in self._rows(*self.pool_sql(match, window, floor))]
             ranked = self.rank(query, filters, pool)
+        if broad:
+            kind_counts, tag_counts = self._estimated_counts(text, filters, everything)
+            return Found(total, kind_counts, ranked, tag_counts, estimated=True)
         tag_counts = self._tag_counts(text, filters, [hit.entry for hit in ranked], total)
         return Found(total=total, kind_counts=kind_counts, ranked=ranked, tag_counts=tag_counts)
+
+    def _count(self, match: str) -> int:
+        return self._rows("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [match])[0][0]
+
+    def _estimated_counts(self, text: str, filters: Filters, everything: int) -> tuple[dict, dict]:
+        """Very broad queries: kinds and tags counted among the newest SEARCH_BROAD_MATCHES matches
+        (of every kind), scaled to all of them. Counting every match would read as many doclist
+        entries again for each kind and tag as there are matches (ADR 0046)."""
+        match = self.match(text, filters.without_kinds())
+        floor = self._floor(match, everything) or 0
+        sql = (
+            f"SELECT e.kind, e.tags FROM search_fts JOIN {TABLE} e ON e.id = search_fts.rowid "  # noqa: S608
+            "WHERE search_fts MATCH %s AND search_fts.rowid >= %s"
+        )
+        rows = self._rows(sql, [match, floor])
+        kinds, tags = sample_counts(rows, filters)
+        factor = everything / max(len(rows), 1)
+        return scaled(kinds, factor), scaled(tags, factor)
 
     def candidates(self, query: ParsedQuery, rows: dict) -> list[ranking.Candidate]:
         fields = self._analysed(list(rows))

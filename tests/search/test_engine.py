@@ -249,3 +249,21 @@ def test_a_kind_filter_in_capitals_counts_the_same_as_in_lower_case():
     results = services.search("quorum", Filters(kinds=("Question",)))
 
     assert (results.total, titles(results)) == (1, ["Quorum rules"])
+
+
+def test_past_the_broad_limit_facets_are_estimated_from_the_newest_matches(settings):
+    settings.SEARCH_BROAD_MATCHES = 4
+    for number in range(6):
+        index_doc(kind="article", title=f"Rota {number}", body="rota", tags=("care",))
+    for number in range(3):
+        index_doc(kind="question", title=f"Rota question {number}", body="rota", answered=False)
+
+    results = services.search("rota")
+    analysed = services.search("rota", Filters(kinds=("question",)))
+
+    assert results.estimated is True
+    assert 8 <= results.total <= 10  # exact on SQLite, the planner's estimate on PostgreSQL
+    assert {facet.value for facet in results.kind_facets} <= {"article", "question"}
+    assert sum(facet.count for facet in results.kind_facets) == pytest.approx(results.total, abs=2)
+    assert len(results.hits) == 4  # the newest four matches were ranked
+    assert {hit.kind for hit in analysed.hits} <= {"question"}

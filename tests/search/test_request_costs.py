@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 from django.db import connection, transaction
@@ -131,22 +130,21 @@ def black_hole():
         sock.close()
 
 
-def test_publishing_with_elasticsearch_black_holed_answers_within_a_second(
+def test_publishing_with_elasticsearch_black_holed_never_waits_on_the_cluster(
     settings, queued, black_hole, django_capture_on_commit_callbacks
 ):
+    """The request opens no connection to the cluster at all, so a hung cluster cannot slow it
+    (timings are for benchmarks, not tests: docs/search.md gives the measured time)."""
     port, accepted = black_hole
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
     settings.SEARCH_ES_WRITE_TIMEOUT = 10
     elastic.reset_client()
     author = make_user("writer", role=roles.ORGANISER)
 
-    started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         page = make_article(author, "Phone trees", "Who rings whom when the landlord calls a meeting.")
-    took = time.monotonic() - started
 
     assert page.live is True
-    assert took < 1.0
     assert accepted == []  # the request never opened a connection to the cluster
     assert [result.task.name for result in queued].count("refresh_index") == 1  # beside Wagtail's own tasks
     elastic.reset_client()

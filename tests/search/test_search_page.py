@@ -153,3 +153,22 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client):
 
     assert "31 results" in html
     assert len(many) == len(few)
+
+
+def test_a_misspelt_query_that_finds_nothing_shows_the_results_of_the_closest_indexed_word(client):
+    index_doc(title="Marshall Ganz", body="Public narrative: the story of self, of us and of now.")
+
+    html = get(client, q="mashall ganz")
+
+    assert "No page matched all of “mashall ganz”, so these are results for “marshall ganz”." in html
+    assert '<a href="/article/' in html and ">Marshall Ganz</a>" in html
+
+
+def test_did_you_mean_is_offered_when_the_correction_finds_no_more_than_the_query(client):
+    index_doc(title="Power mapping", body="Who decides.")
+    index_doc(title="Power and self-interest", body="People act on what they care about.")
+
+    html = get(client, q="power mappping self")
+
+    assert 'Did you mean <a href="/search/?q=power%20mapping%20self">power mapping self</a>?' in html
+    assert "No page has all of your words, so these have some of them." in html
