@@ -168,6 +168,8 @@ HUB_RATE_LIMITS = {
         "fail": "open",
         "message": "Feeds for this profile were refreshed a moment ago.",
     },
+    # QA_SIMILAR_RATE, per member: similar-question lookups while a title is typed
+    "qa-similar": {"rate": None, "fail": "open", "message": "Similar questions are paused for a minute."},
     # QA_RATE_LIMITS, per member with a feedback score under QA_NEW_ACCOUNT_SCORE (flags: every member)
     "qa-question": {"rate": None, "fail": "closed", "message": ""},
     "qa-answer": {"rate": None, "fail": "closed", "message": ""},

@@ -1,10 +1,7 @@
 """Finding questions: the listing, tag pages, RSS feeds and the similar-questions lookup."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +10,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
+from hub import ratelimit
 from hub.markdown import render as render_markdown
 from qa import selectors
 from qa.models import Follow
@@ -49,28 +47,16 @@ def tagged(request, tag: str):
     return render(request, "qa/question_list.html", context)
 
 
-def _similar_throttled(request) -> bool:
-    """At most QA_SIMILAR_RATE lookups per member (per client address when signed out).
-
-    A minimal local counter until the hub's one rate-limit helper is there to key it."""
-    count, seconds = settings.QA_SIMILAR_RATE
-    who = f"user:{request.user.pk}" if request.user.is_authenticated else "addr:" + request.META.get("REMOTE_ADDR", "")
-    key = "qa:similar:rate:" + hashlib.sha256(who.encode()).hexdigest()[:24]
-    cache.add(key, 0, timeout=seconds)
-    try:
-        return cache.incr(key) > count
-    except ValueError:  # expired between add and incr
-        return False
+def _similar_key(request) -> str:
+    """Per member; per client address when signed out."""
+    return f"user:{request.user.pk}" if request.user.is_authenticated else f"ip:{ratelimit.client_ip(request)}"
 
 
 @require_GET
 def similar(request):
     """JSON for the ask form's progressive enhancement: similar questions for a typed title,
     from the hub's search index, throttled per member (the form asks as the title is typed)."""
-    if _similar_throttled(request):
-        response = JsonResponse({"results": [], "throttled": True}, status=429)
-        response["Retry-After"] = str(settings.QA_SIMILAR_RATE[1])
-        return response
+    ratelimit.hit(request, "qa-similar", _similar_key(request), rate=settings.QA_SIMILAR_RATE)  # past it: 429
     title = request.GET.get("title", "")[:150]
     results = [
         {"id": q.pk, "title": q.title, "url": q.get_absolute_url(), "answers": q.answer_count}

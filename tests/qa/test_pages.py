@@ -101,8 +101,9 @@ def test_similar_questions_json_comes_from_the_search_index(client, asker):
 def test_similar_questions_are_throttled_per_member(client, asker, settings):
     settings.QA_SIMILAR_RATE = (3, 60)
     client.force_login(asker)
-    statuses = [client.get("/questions/similar/", {"title": f"door knocking {n}"}).status_code for n in range(4)]
-    assert statuses == [200, 200, 200, 429]
+    responses = [client.get("/questions/similar/", {"title": f"door knocking {n}"}) for n in range(4)]
+    assert [response.status_code for response in responses] == [200, 200, 200, 429]
+    assert responses[3]["Retry-After"]
     client.force_login(make_user("another"))
     assert client.get("/questions/similar/", {"title": "door knocking"}).status_code == 200
 
