@@ -12,7 +12,6 @@ from hub import feedback
 from hub.subscriptions import Subscription
 from qa import reputation
 from qa.models import Answer, Comment, Follow, Question, Rating
-from search import services
 
 SORTS = {
     "newest": ("Newest", ["-created_at", "-pk"]),
@@ -44,15 +43,6 @@ def home_unanswered_questions(limit: int) -> list:
 
 def home_recent_questions(limit: int) -> list:
     return list(question_list("newest")[:limit])
-
-
-def similar_questions(title: str, limit: int = 5, exclude_pk: int | None = None) -> list[Question]:
-    """Visible questions like `title`, best first, through the hub's search index (the search
-    service broadens to any of the title's words when few questions hold them all)."""
-    hits = services.similar(title, "question", limit + 1)
-    ids = [hit.object_id for hit in hits if hit.object_id != exclude_pk][:limit]
-    found = Question.objects.visible().filter(pk__in=ids).only("pk", "title", "slug", "answer_count").in_bulk()
-    return [found[pk] for pk in ids if pk in found]
 
 
 def _visible_comments() -> Prefetch:

@@ -14,6 +14,7 @@ from hub import ratelimit
 from hub.markdown import render as render_markdown
 from qa import selectors
 from qa.models import Follow
+from qa.similar import similar_questions
 
 
 def _listing_context(request, tag: Tag | None) -> dict:
@@ -60,7 +61,7 @@ def similar(request):
     title = request.GET.get("title", "")[:150]
     results = [
         {"id": q.pk, "title": q.title, "url": q.get_absolute_url(), "answers": q.answer_count}
-        for q in selectors.similar_questions(title)
+        for q in similar_questions(title)
     ]
     return JsonResponse({"results": results})
 

@@ -14,6 +14,7 @@ from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, 
 from qa.models import Answer, Follow, Question, Revision
 from qa.services import posts
 from qa.services.errors import QaError, RateLimited
+from qa.similar import similar_questions
 from qa.views.common import get_post, posted, refused
 
 
@@ -90,7 +91,7 @@ def ask(request):
     if step == "check":
         _keep_errors(form, "title")
         if "title" not in form.errors:
-            similar = selectors.similar_questions(form.cleaned_data["title"])
+            similar = similar_questions(form.cleaned_data["title"])
     elif step == "preview":
         _keep_errors(form)
         preview = normalise_newlines(request.POST.get("body", ""))
