@@ -1,8 +1,9 @@
 """Turn a visitor's text into safe search terms, and filters into index keys.
 
 Visitors' text never reaches a query language: it is cut to a limit here, analysed into terms
-(search/analysis.py, search/query.py), and each backend quotes or binds those terms itself. Filters become plain tokens in
-the `keys` column ("kindquestion", "tag" + hex of the tag) so FTS5 can filter inside its index.
+(search/analysis.py, search/query.py), and each backend quotes or binds those terms itself.
+Filters become plain tokens in the `keys` column ("kindquestion", "tag" + hex of the tag) so
+FTS5 can filter inside its index.
 """
 
 from __future__ import annotations

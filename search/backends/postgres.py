@@ -58,6 +58,9 @@ class PostgresBackend(DatabaseBackend):
         with self._planner_settings():
             if self._more_than(where, where_params, settings.SEARCH_BROAD_MATCHES):
                 estimate = self._estimate(where, where_params)
+                if estimate < 2 * settings.SEARCH_BROAD_MATCHES:
+                    # Not clearly broad by the statistics (or none yet): counting exactly is cheap then.
+                    estimate = self._count(where, where_params)
                 return self._broad(query, tsquery, filters, sort, window, estimate)
             rows = self._rows(*self.search_sql(tsquery, filters, sort, window))
         kind_counts = {label: count for part, label, count, _ in rows if part == "kind"}
@@ -73,6 +76,9 @@ class PostgresBackend(DatabaseBackend):
         """Whether more than `limit` documents match: reads at most limit + 1 of them."""
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} e WHERE {where} LIMIT %s) s"  # noqa: S608
         return self._rows(sql, [*params, limit + 1])[0][0] > limit
+
+    def _count(self, where: str, params: list) -> int:
+        return self._rows(f"SELECT count(*) FROM {TABLE} e WHERE {where}", params)[0][0]  # noqa: S608
 
     def _estimate(self, where: str, params: list) -> int:
         """The planner's estimate of the matches (from the vector column's statistics), without
