@@ -108,15 +108,6 @@ def test_similar_questions_are_throttled_per_member(client, asker, settings):
     assert client.get("/questions/similar/", {"title": "door knocking"}).status_code == 200
 
 
-def test_checking_for_similar_questions_needs_only_a_title_and_shows_no_errors(client, asker):
-    indexed(make_question(asker, "How do I plan a door knocking session?"))
-    client.force_login(make_user("newcomer"))
-    response = client.post("/questions/ask/", {"title": "Door knocking", "body": "", "tags": "", "check": "1"})
-    html = response.content.decode()
-    assert "How do I plan a door knocking session?" in html
-    assert "This field is required" not in html and 'value="Door knocking"' in html
-
-
 def test_ask_needs_sign_in(client):
     response = client.get("/questions/ask/")
     assert response.status_code == 302

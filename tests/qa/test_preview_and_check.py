@@ -3,6 +3,7 @@
 import pytest
 
 from qa.models import Answer, Question
+from search import indexing, sync
 from tests.factories import make_user
 from tests.qa.conftest import make_question
 
@@ -10,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_check_finds_similar_questions_from_the_title_alone(client, asker):
-    make_question(asker, "How do I plan a door knocking session?")
+    question = make_question(asker, "How do I plan a door knocking session?")
+    sync.refresh([indexing.ref(question)])  # similar questions come from the search index
     client.force_login(make_user("newcomer"))
     data = {"title": "Door knocking in the rain", "body": "", "tags": "", "check": "1"}
     response = client.post("/questions/ask/", data)
