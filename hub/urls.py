@@ -1,4 +1,5 @@
 from allauth.account import views as allauth_views
+from csp.decorators import csp_exempt
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -6,8 +7,9 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from hub import comments, ratelimit, views
+from hub import comments, csp, ratelimit, views
 
 
 def _posted_email(request) -> str:
@@ -60,13 +62,21 @@ hub_patterns = (
         path("inbox/<int:pk>/", views.inbox_open, name="inbox_open"),
         path("inbox/<int:pk>/mark/", views.inbox_mark, name="inbox_mark"),
         path("following/", views.following, name="following"),
+        path("csp-report/", csp.report, name="csp_report"),
     ],
     "hub",
 )
 
+
+def _admin(patterns: list) -> list:
+    """The admins keep their own needs: Wagtail's and Django's admin pages bootstrap themselves with
+    inline scripts and styles, so the public site's strict policy is not sent there (ADR 0060)."""
+    return decorate_urlpatterns(patterns, csp_exempt())
+
+
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
-    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", (_admin(admin.site.get_urls()), "admin", admin.site.name)),
+    path("admin/", include(_admin(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/", include(account_patterns)),

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF
+from django.urls import reverse_lazy
+
 from .env import caches_config, database_config, email_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "csp",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -57,7 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "hub.middleware.ContentSecurityPolicyMiddleware",
+    "hub.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -176,6 +181,12 @@ HUB_RATE_LIMITS = {
     "qa-comment": {"rate": None, "fail": "closed", "message": ""},
     "qa-rating": {"rate": None, "fail": "closed", "message": ""},
     "qa-flag": {"rate": None, "fail": "closed", "message": ""},
+    # Content-Security-Policy violation reports (hub/csp.py), per client address
+    "csp-report": {
+        "rate": env_str("HUB_CSP_REPORTS_RATE", "30/m"),
+        "fail": "closed",
+        "message": "Too many violation reports from your address.",
+    },
 }
 for _limit in HUB_RATE_LIMITS.values():
     _limit.setdefault("unavailable", _CACHE_DOWN)
@@ -370,13 +381,26 @@ HUB_PERIODIC_TASKS = {
 }
 # --- end background tasks ---
 
-# Content Security Policy for the public site (the Wagtail admin keeps its own needs).
-HUB_CSP = env_str(
-    "HUB_CSP",
-    "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
-    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
-    "object-src 'none'",
-)
+# The Content Security Policy, sent by django-csp (docs/adr/0060-content-security-policy-with-django-csp.md).
+# Templates carry no inline script, style attribute or event handler, so 'self' is enough. The
+# Django and Wagtail admins are exempt where hub/urls.py mounts them. Reports go to hub/csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", "https:"],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        # report-uri, not report-to: every browser sends it at once (ADR 0060).
+        "report-uri": [reverse_lazy("hub:csp_report")],
+    },
+}
+HUB_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 HUB_DEMO_ENABLED = env_bool("HUB_DEMO_ENABLED", False)
 
 # --- Q&A forum (qa/) ---------------------------------------------------------------------------
