@@ -14,45 +14,54 @@ class HandleError(ValueError):
     pass
 
 
-def parse_mastodon(handle: str) -> tuple[str, str] | None:
-    """`@user@instance` as (user, instance), None when blank."""
+def _matched(pattern: re.Pattern, handle: str, message: str) -> re.Match | None:
+    """None for a blank handle, else its match; HandleError with `message` when it does not match."""
     handle = (handle or "").strip()
     if not handle:
         return None
-    match = _MASTODON.match(handle)
+    match = pattern.match(handle)
     if not match:
-        raise HandleError("Write your Mastodon account as @name@instance, for example @sam@mastodon.social.")
-    return match["user"], match["instance"].lower()
+        raise HandleError(message)
+    return match
+
+
+def parse_mastodon(handle: str) -> tuple[str, str] | None:
+    """`@user@instance` as (user, instance), None when blank."""
+    example = "Write your Mastodon account as @name@instance, for example @sam@mastodon.social."
+    match = _matched(_MASTODON, handle, example)
+    return (match["user"], match["instance"].lower()) if match else None
 
 
 def parse_bluesky(handle: str) -> str | None:
-    handle = (handle or "").strip()
-    if not handle:
-        return None
-    match = _BLUESKY.match(handle)
-    if not match:
-        raise HandleError("Write your Bluesky handle as a name with dots, for example sam.bsky.social.")
-    return match["handle"].lower()
+    example = "Write your Bluesky handle as a name with dots, for example sam.bsky.social."
+    match = _matched(_BLUESKY, handle, example)
+    return match["handle"].lower() if match else None
+
+
+def _mastodon_url(handle: str, ending: str) -> str | None:
+    parsed = parse_mastodon(handle)
+    return f"https://{parsed[1]}/@{parsed[0]}{ending}" if parsed else None
+
+
+def _bluesky_url(handle: str, ending: str) -> str | None:
+    parsed = parse_bluesky(handle)
+    return f"https://bsky.app/profile/{parsed}{ending}" if parsed else None
 
 
 def mastodon_feed_url(handle: str) -> str | None:
-    parsed = parse_mastodon(handle)
-    return f"https://{parsed[1]}/@{parsed[0]}.rss" if parsed else None
+    return _mastodon_url(handle, ".rss")
 
 
 def mastodon_profile_url(handle: str) -> str | None:
-    parsed = parse_mastodon(handle)
-    return f"https://{parsed[1]}/@{parsed[0]}" if parsed else None
+    return _mastodon_url(handle, "")
 
 
 def bluesky_feed_url(handle: str) -> str | None:
-    parsed = parse_bluesky(handle)
-    return f"https://bsky.app/profile/{parsed}/rss" if parsed else None
+    return _bluesky_url(handle, "/rss")
 
 
 def bluesky_profile_url(handle: str) -> str | None:
-    parsed = parse_bluesky(handle)
-    return f"https://bsky.app/profile/{parsed}" if parsed else None
+    return _bluesky_url(handle, "")
 
 
 def x_profile_url(handle: str) -> str | None:

@@ -57,13 +57,9 @@ class QuestionList(generics.ListAPIView):
     @extend_schema(request=s.AskSerializer, responses={201: s.QuestionSerializer})
     def post(self, request):
         data = _valid(s.AskSerializer, request)
-        try:
-            question = posts.ask(
-                request.user, data["title"], data["body"], data["tags"], token=submissions.token_from(request)
-            )
-        except QaError as error:
-            raise api_error(error) from None
-        return Response(s.QuestionSerializer(question).data, status=_created(question))
+        values = (data["title"], data["body"], data["tags"])
+        token = submissions.token_from(request)
+        return _written(s.QuestionSerializer, _created, posts.ask, request.user, *values, token=token)
 
 
 class QuestionDetail(generics.RetrieveAPIView):
@@ -85,11 +81,8 @@ class QuestionAnswers(generics.ListAPIView):
     def post(self, request, pk):
         question = get_object_or_404(Question.objects.visible(), pk=pk)
         data = _valid(s.AnswerWriteSerializer, request)
-        try:
-            answer = posts.answer(request.user, question, data["body"], token=submissions.token_from(request))
-        except QaError as error:
-            raise api_error(error) from None
-        return Response(s.AnswerSerializer(answer).data, status=_created(answer))
+        token = submissions.token_from(request)
+        return _written(s.AnswerSerializer, _created, posts.answer, request.user, question, data["body"], token=token)
 
 
 class AnswerDetail(generics.RetrieveAPIView):
@@ -102,11 +95,8 @@ class AnswerDetail(generics.RetrieveAPIView):
     def patch(self, request, pk):
         answer = get_object_or_404(_answers(), pk=pk)
         data = _valid(s.AnswerWriteSerializer, request)
-        try:
-            posts.edit_answer(request.user, answer, data["body"], "Edited through the API")
-        except QaError as error:
-            raise api_error(error) from None
-        return Response(s.AnswerSerializer(answer).data)
+        values = (data["body"], "Edited through the API")
+        return _written(s.AnswerSerializer, status.HTTP_200_OK, posts.edit_answer, request.user, answer, *values)
 
 
 class Accept(APIView):
@@ -114,11 +104,7 @@ class Accept(APIView):
     def post(self, request, pk):
         data = _valid(s.AcceptSerializer, request)
         answer = get_object_or_404(_answers(), pk=data["answer"], question_id=pk)
-        try:
-            question = posts.accept(request.user, answer)
-        except QaError as error:
-            raise api_error(error) from None
-        return Response(s.QuestionSerializer(question).data)
+        return _written(s.QuestionSerializer, status.HTTP_200_OK, posts.accept, request.user, answer)
 
 
 @extend_schema(parameters=[OpenApiParameter("question", int), OpenApiParameter("answer", int)])
@@ -141,11 +127,8 @@ class CommentList(generics.ListAPIView):
     def post(self, request):
         data = _valid(s.CommentWriteSerializer, request)
         post = _post_from_params(request.query_params)
-        try:
-            item = posts.comment(request.user, post, data["body"], token=submissions.token_from(request))
-        except QaError as error:
-            raise api_error(error) from None
-        return Response(s.CommentSerializer(item).data, status=_created(item))
+        token = submissions.token_from(request)
+        return _written(s.CommentSerializer, _created, posts.comment, request.user, post, data["body"], token=token)
 
 
 def _post_from_params(params):
@@ -177,11 +160,8 @@ class RatingList(generics.ListAPIView):
         data = _valid(s.RatingWriteSerializer, request)
         model = kinds.model_for(data["post_type"], rated_posts_only=True)
         post = get_object_or_404(model.objects.visible(), pk=data["post_id"])
-        try:
-            rating = ratings.rate(request.user, post, int(data["value"]), data["feedback"])
-        except QaError as error:
-            raise api_error(error) from None
-        return Response(s.RatingSerializer(rating).data, status=status.HTTP_201_CREATED)
+        values = (int(data["value"]), data["feedback"])
+        return _written(s.RatingSerializer, status.HTTP_201_CREATED, ratings.rate, request.user, post, *values)
 
 
 class TagList(generics.ListAPIView):
@@ -218,6 +198,16 @@ class FlagCreate(APIView):
         except QaError as error:
             raise api_error(error) from None
         return Response({"detail": "Reported. A moderator will look at it."}, status=status.HTTP_201_CREATED)
+
+
+def _written(serializer_class, code, write, *args, **kwargs) -> Response:
+    """Run one of the forum's services: its refusal becomes the matching API error, its result the body.
+    `code` is the status, or a function of the result that gives it (`_created`)."""
+    try:
+        result = write(*args, **kwargs)
+    except QaError as error:
+        raise api_error(error) from None
+    return Response(serializer_class(result).data, status=code(result) if callable(code) else code)
 
 
 def _valid(serializer_class, request) -> dict:
