@@ -16,29 +16,21 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def member(db):
-    return make_user("member", role=roles.MEMBER)
+def _account(username: str, role: str, **fields):
+    """A fixture giving one account of `role`, made for the test that asks for it."""
+
+    @pytest.fixture
+    def fixture(db):
+        return make_user(username, role=role, **fields)
+
+    return fixture
 
 
-@pytest.fixture
-def organiser(db):
-    return make_user("organiser", role=roles.ORGANISER)
-
-
-@pytest.fixture
-def host_user(db):
-    return make_user("hostuser", role=roles.HOST)
-
-
-@pytest.fixture
-def moderator(db):
-    return make_user("moderator", role=roles.MODERATOR)
-
-
-@pytest.fixture
-def superuser(db):
-    return make_user("root", role=roles.MEMBER, is_superuser=True, is_staff=True)
+member = _account("member", roles.MEMBER)
+organiser = _account("organiser", roles.ORGANISER)
+host_user = _account("hostuser", roles.HOST)
+moderator = _account("moderator", roles.MODERATOR)
+superuser = _account("root", roles.MEMBER, is_superuser=True, is_staff=True)
 
 
 @pytest.fixture
