@@ -2,9 +2,6 @@
 answers, every page answers from the database and every write answers without a 500. Limits that
 need the cache fail in their chosen direction (settings.HUB_RATE_LIMITS)."""
 
-import socket
-import threading
-
 import pytest
 from django.core.cache import caches
 
@@ -12,40 +9,16 @@ from hub import cache as hub_cache
 from qa.models import Comment
 from tests.factories import make_user
 from tests.qa.conftest import make_question
+from tests.sockets import dead_port, silent_server
 
 PAGES = ["/", "/wiki/", "/search/?q=listening", "/profiles/", "/questions/", "/accounts/login/", "/about/"]
-
-
-def dead_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def silent_port():
     """A port that accepts connections and never answers (a Redis behind a black hole)."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(64)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
+    with silent_server() as server:
+        yield server.port
 
 
 def redis_at(settings, port: int) -> None:

@@ -2,9 +2,6 @@
 stored once, the email waits in the task queue, and a real SMTP server (aiosmtpd on 127.0.0.1)
 receives it once it is back."""
 
-import socket
-import threading
-
 import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
@@ -16,6 +13,7 @@ from qa.services import follows
 from tests.factories import make_user
 from tests.qa.conftest import make_question
 from tests.queue import rows, run_queue
+from tests.sockets import dead_port, silent_server
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +29,10 @@ class Inbox:
         return "250 Message accepted for delivery"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_port(settings, database_queue):
     """Every email goes through the task queue to SMTP at this port, where nothing listens yet."""
-    port = free_port()
+    port = dead_port()
     settings.EMAIL_BACKEND = "hub.mail.TaskEmailBackend"
     settings.HUB_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
@@ -53,27 +45,8 @@ def smtp_port(settings, database_queue):
 @pytest.fixture
 def silent_smtp_port(smtp_port):
     """Something at the SMTP port accepts connections and never says hello."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", smtp_port))
-    server.listen(8)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield smtp_port
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
+    with silent_server(smtp_port, backlog=8):
+        yield smtp_port
 
 
 def mail_server_back(port: int) -> tuple[Controller, Inbox]:

@@ -2,8 +2,6 @@
 while the other feeds are fetched meanwhile. Real sockets on 127.0.0.1 play each host."""
 
 import datetime as dt
-import socket
-import threading
 import time
 
 import pytest
@@ -18,6 +16,7 @@ from profiles.feeds.client import fetch
 from profiles.feeds.errors import FetchError
 from profiles.models import FeedSource, ProfileIndexPage
 from profiles.tasks import refresh_due_feeds, refresh_feed
+from tests import sockets
 from tests.profiles.conftest import make_organiser
 from tests.profiles.feedserver import FeedServer
 from tests.queue import rows, run_queue
@@ -36,36 +35,14 @@ def deadline(feeds, settings):
 @pytest.fixture
 def dead_port():
     """A port on 127.0.0.1 where nothing listens (bound, then closed)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return sockets.dead_port()
 
 
 @pytest.fixture
 def silent_port():
     """A port that accepts connections and never sends a byte."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    accepted = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                accepted.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join()
-    for connection in accepted:
-        connection.close()
-    server.close()
+    with sockets.silent_server(backlog=16) as server:
+        yield server.port
 
 
 def timed_fetch(url: str) -> tuple[FetchError, float]:

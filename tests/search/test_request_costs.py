@@ -11,7 +11,6 @@ Elasticsearch cannot run here: "black-holed" is a local listener that accepts an
 import socket
 import subprocess
 import sys
-import threading
 
 import pytest
 from django.db import connection, transaction
@@ -29,6 +28,7 @@ from tests.qa.conftest import make_answer, make_question
 from tests.queue import rows, run_queue
 from tests.search.conftest import run
 from tests.search.fake_elasticsearch import FakeElasticsearch
+from tests.sockets import silent_server
 from tests.wiki.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -113,23 +113,8 @@ def test_a_publish_runs_as_many_queries_for_an_author_of_1_page_as_of_15(queued,
 @pytest.fixture
 def black_hole():
     """A local listener that accepts connections and never answers: a hung Elasticsearch."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    accepted = []
-
-    def accept():
-        while True:
-            try:
-                accepted.append(server.accept()[0])
-            except OSError:
-                return
-
-    threading.Thread(target=accept, daemon=True).start()
-    yield server.getsockname()[1], accepted
-    server.close()
-    for sock in accepted:
-        sock.close()
+    with silent_server(backlog=8) as server:
+        yield server.port, server.accepted
 
 
 def test_publishing_with_elasticsearch_black_holed_never_waits_on_the_cluster(
