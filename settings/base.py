@@ -271,8 +271,9 @@ SEARCH_ES_TIMEOUT = min(ELASTICSEARCH_TIMEOUT, 2.0)  # never more than 2 s per s
 SEARCH_ES_WRITE_TIMEOUT = float(env_str("SEARCH_ES_WRITE_TIMEOUT", "10"))  # index writes run in tasks
 SEARCH_INDEX_BATCH = 200  # objects per index task
 
-# Markdown written by people is sanitised by nh3 with this allow-list: no style
-# attributes, no raw iframes, links get rel="noopener noreferrer nofollow".
+# The hub renders Markdown through hub/markdown.py, which cleans by the one rule of hub/sanitise.py
+# (allowed classes, prefixed ids, rel="nofollow ugc noopener"). wagtail-markdown's own renderer,
+# used by its admin preview and for search text, cleans with this narrower list: no class or id.
 WAGTAILMARKDOWN = {
     "autodownload_fontawesome": False,
     "allowed_settings_mode": "override",
@@ -313,14 +314,13 @@ WAGTAILMARKDOWN = {
         "div",
     ],
     "allowed_attributes": {
-        "*": ["class"],
         "a": ["href", "title"],
         "img": ["src", "alt", "title"],
         "th": ["rowspan", "colspan", "scope"],
         "td": ["rowspan", "colspan"],
     },
     "allowed_styles": [],
-    "link_rel": "noopener noreferrer nofollow",
+    "link_rel": "nofollow ugc noopener",
 }
 
 COMMENTS_APP = "django_comments_xtd"

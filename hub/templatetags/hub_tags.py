@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from hub import avatars, feedback, submissions
 from hub.markdown import render
+from hub.sanitise import clean_feed_html
 
 register = template.Library()
 
@@ -23,6 +24,12 @@ def nav_current(request, prefix: str):
 @register.filter
 def markdown(text: str):
     return render(text)
+
+
+@register.filter
+def feed_html(html: str):
+    """HTML from another site (a feed item's summary), cleaned by the hub's one rule as it is shown."""
+    return mark_safe(clean_feed_html(html))
 
 
 @register.simple_tag(takes_context=True)

@@ -14,9 +14,9 @@ import feedparser
 import nh3
 from defusedxml import DefusedXmlException
 
+from hub.sanitise import clean_feed_html
 from profiles.feeds.errors import FetchError
 
-SUMMARY_TAGS = {"p", "a", "em", "strong", "b", "i", "ul", "ol", "li", "br", "blockquote", "code"}
 SUMMARY_SOURCE_LIMIT = 20_000
 SUMMARY_TEXT_LIMIT = 600
 
@@ -81,13 +81,7 @@ def plain_text(value: str) -> str:
 
 
 def clean_summary(value: str) -> str:
-    cleaned = nh3.clean(
-        (value or "")[:SUMMARY_SOURCE_LIMIT],
-        tags=SUMMARY_TAGS,
-        attributes={"a": {"href", "title"}},
-        url_schemes={"http", "https"},
-        link_rel="noopener noreferrer nofollow ugc",
-    )
+    cleaned = clean_feed_html((value or "")[:SUMMARY_SOURCE_LIMIT])
     if len(plain_text(cleaned)) > SUMMARY_TEXT_LIMIT:
         # Long posts become a plain-text excerpt: cutting HTML could leave a tag open.
         text = plain_text(cleaned)[:SUMMARY_TEXT_LIMIT].rsplit(" ", 1)[0]

@@ -44,7 +44,7 @@ def test_mastodon_style_feed_without_titles_keeps_the_post_text(feeds):
     ]
     assert items[0].title == ""
     assert "Great turnout at the" in items[0].summary
-    assert 'rel="noopener noreferrer nofollow ugc"' in items[0].summary
+    assert 'rel="nofollow ugc noopener"' in items[0].summary
     assert "class=" not in items[0].summary
 
 
@@ -120,8 +120,8 @@ def test_items_carrying_script_are_sanitised(feeds):
     assert evil.title == "Meeting notes"
     assert evil.link == ""
     assert evil.summary == (
-        '<p>Read <a href="" rel="noopener noreferrer nofollow ugc">this</a> and '
-        '<a href="https://ok.example.org/a" rel="noopener noreferrer nofollow ugc">that</a></p>'
+        '<p>Read <a href="" rel="nofollow ugc noopener">this</a> and '
+        '<a href="https://ok.example.org/a" rel="nofollow ugc noopener">that</a></p>'
     )
     assert data_link.link == ""
     for text in (evil.summary, data_link.summary):

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from hub.markdown import render
 from tests.wiki.conftest import make_article
 
-REL = 'rel="noopener noreferrer nofollow"'  # added by the sanitiser to every link
+REL = 'rel="nofollow ugc noopener"'  # added by the sanitiser to every link
 
 
 @pytest.fixture
