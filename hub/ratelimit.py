@@ -38,6 +38,7 @@ from django_ratelimit import ALL
 from django_ratelimit.core import _get_window, _make_cache_key, _split_rate, get_usage
 
 from hub.cache import CacheUnavailable
+from hub.proxies import is_trusted_proxy
 from hub.views import too_many_requests
 
 logger = logging.getLogger(__name__)
@@ -77,10 +78,7 @@ def _parse(value: str):
 
 
 def _trusted(value: str) -> bool:
-    parsed = _parse(value)
-    if parsed is None:
-        return False
-    return any(parsed in ipaddress.ip_network(network, strict=False) for network in settings.HUB_TRUSTED_PROXIES)
+    return is_trusted_proxy(value)
 
 
 def _bucket(address: str) -> str:

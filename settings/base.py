@@ -5,7 +5,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.urls import reverse_lazy
 
-from .env import caches_config, database_config, email_config, env_bool, env_int, env_list, env_str
+from .env import caches_config, database_config, email_config, env_bool, env_int, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HUB_VAR_DIR", str(BASE_DIR / "var")))
@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hub.middleware.HealthCheckMiddleware",  # first: answers the health checker whatever its Host
+    "hub.middleware.TrustedProxyMiddleware",  # before anything reads X-Forwarded-* (docs/adr/0055)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
@@ -135,7 +137,8 @@ ACCOUNT_RATE_LIMITS = False
 # --- Rate limits (hub/ratelimit.py, docs/adr/0053-one-rate-limit-helper.md) ---
 # Counters live in the shared cache's `limits` alias; behind a proxy, the client address is read
 # from X-Forwarded-For only when the request comes from an address listed here (CIDRs allowed).
-HUB_TRUSTED_PROXIES = env_list("HUB_TRUSTED_PROXIES")
+HUB_TRUSTED_PROXIES = env_networks("HUB_TRUSTED_PROXIES")
+HUB_HEALTH_PATH = "/healthz"  # hub/health.py
 RATELIMIT_USE_CACHE = "limits"
 RATELIMIT_FAIL_OPEN = True  # only the rare "counter expired between add and increment": let it pass
 _CACHE_DOWN = "This is paused for a minute while the hub recovers from a fault. Please try again shortly."

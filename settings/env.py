@@ -4,6 +4,7 @@ Every setting that differs between machines goes through these, so the README's
 table of variables is the whole story of how a deployment is configured.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
@@ -56,6 +57,22 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name: str, default: list[str] | None = None) -> list[str]:
+    """A comma-separated list of IP addresses or networks (CIDR). A wildcard, a catch-all network or
+    a host name is refused: trusting everyone would let any client pass for the proxy."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            network = ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks (for example 10.0.0.5 or 10.0.0.0/24), not {entry!r}."
+            ) from None
+        if network.prefixlen == 0:
+            raise ImproperlyConfigured(f"{name} must not trust every address ({entry!r}): list the proxies only.")
+    return entries
+
+
 def database_config(url: str | None, sqlite_path: Path) -> dict:
     """DATABASE_URL if set, otherwise the embedded SQLite file."""
     if not url:
@@ -72,6 +89,10 @@ def database_config(url: str | None, sqlite_path: Path) -> dict:
     else:
         config["CONN_MAX_AGE"] = 60
         config["CONN_HEALTH_CHECKS"] = True
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            # Without it, a database host that never answers holds a request (or the health
+            # check) until the operating system gives up, minutes later.
+            config.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
     return config
 
 

@@ -1,7 +1,7 @@
 """Production: every secret and host comes from the environment, and is required."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_required
+from .env import env_bool, env_int, env_list, env_networks, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
@@ -31,6 +31,9 @@ if CACHES["default"]["BACKEND"] != "hub.cache.ResilientRedisCache":
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 
+# X-Forwarded-Proto and X-Forwarded-For count only from these addresses (hub.middleware.TrustedProxyMiddleware;
+# gunicorn.conf.py gives gunicorn the same list). The default is a proxy on the same machine.
+HUB_TRUSTED_PROXIES = env_networks("HUB_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
