@@ -4,10 +4,12 @@ Passes, in order: checks (manage.py check, makemigrations --check, ruff, lint-im
 pytest again on PostgreSQL, the search tests against a real Elasticsearch when ELASTICSEARCH_URL is set,
 and the browser tests in headless Chromium. Under CI=true a
 missing PostgreSQL or Chromium fails the run with a clear message; elsewhere the run ends by
-saying plainly which passes did not run. The last line counts every test of every pass.
+saying plainly which passes did not run. A runtime whose expat is older than the fixed versions
+gets a warning line in the summary (not a failure). The last line counts every test of every pass.
 """
 
 import os
+import pyexpat
 import shutil
 import socket
 import subprocess
@@ -24,6 +26,8 @@ PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432
 # Reports and scratch files of this run only: two checkouts can run their suites side by side.
 SCRATCH = Path(tempfile.mkdtemp(prefix="cohub-run-tests-"))
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+# expat 2.6 and 2.7 fixed advisories that feed parsing meets (docs/adr/0056).
+EXPAT_FIXED = (2, 7, 0)
 
 
 class Summary:
@@ -33,6 +37,7 @@ class Summary:
         self.skipped = 0
         self.did_not_run: list[str] = []
         self.failures: list[str] = []
+        self.warnings: list[str] = []  # printed in the summary; they never fail the run
 
     def add_junit(self, path: Path, label: str) -> None:
         if not path.exists():
@@ -59,6 +64,18 @@ def run(command: list[str], env: dict | None = None) -> int:
     return subprocess.call(command, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
+def expat_warning(version: tuple[int, int, int] = pyexpat.version_info) -> str | None:
+    """A plain warning when this Python's expat (which parses feeds) is older than the fixed versions."""
+    if tuple(version) >= EXPAT_FIXED:
+        return None
+    found, fixed = ".".join(map(str, version)), ".".join(map(str, EXPAT_FIXED))
+    return (
+        f"this Python parses feeds with expat {found}, older than {fixed} (the 2.6 and 2.7 releases fixed "
+        "security advisories). Production runs the Docker image, whose expat is current (docs/adr/0056); "
+        "here, use a Python linked against a newer libexpat (for example on Debian 13) to test with it."
+    )
+
+
 def checks(summary: Summary) -> None:
     banner("Checks: manage.py check, makemigrations --check, ruff, import layers")
     env = {"DJANGO_SETTINGS_MODULE": "settings.test"}
@@ -73,6 +90,9 @@ def checks(summary: Summary) -> None:
     for label, command in steps:
         if run(command, env) != 0:
             summary.failures.append(f"check failed: {label}")
+    if warning := expat_warning():
+        print(f"WARNING: {warning}", flush=True)
+        summary.warnings.append(warning)
     deploy_env = {
         "DJANGO_SETTINGS_MODULE": "settings.production",
         "SECRET_KEY": "check-deploy-" + "x" * 60,
@@ -233,6 +253,8 @@ def main() -> int:
         print(f"FAILED: {line}")
     for line in summary.did_not_run:
         print(f"NOT RUN: {line}")
+    for line in summary.warnings:
+        print(f"WARNING: {line}")
     if not summary.did_not_run and not summary.failures:
         print("Every pass ran: checks, SQLite, PostgreSQL, Elasticsearch, browser.")
     failed = summary.failed + (len(summary.failures) if summary.failed == 0 else 0)
