@@ -3,7 +3,10 @@
 from django import forms
 from wagtail.images import get_image_model
 
-from profiles.handles import HandleError, parse_bluesky, parse_mastodon, x_profile_url
+from hub.validators import WebAddressField, web_address_error
+from profiles.feeds.errors import FetchRefused
+from profiles.feeds.guard import check_for_saving
+from profiles.handles import HandleError, mastodon_feed_url, parse_bluesky, parse_mastodon, x_profile_url
 from profiles.models import HostProfilePage, OrganiserProfilePage, place_errors
 
 COMMON_FEED_FIELDS = ["blog_url", "mastodon_handle", "bluesky_handle", "x_handle"]
@@ -16,13 +19,33 @@ COMMON_LABELS = {
 }
 
 
+def feed_address_error(url: str) -> str | None:
+    """Why the hub would never read this feed address (a private or reserved host), checked on saving."""
+    try:
+        check_for_saving(url)
+    except FetchRefused as error:
+        return f"The hub cannot read feeds from this address: {error}"
+    return None
+
+
 class _ProfileForm(forms.ModelForm):
     picture_upload = forms.ImageField(
         required=False, label="New picture", help_text="A JPEG, PNG or WebP image, up to 5 MB."
     )
 
+    def clean_blog_url(self):
+        value = self.cleaned_data.get("blog_url", "")
+        error = feed_address_error(value) if value else None
+        if error:
+            raise forms.ValidationError(error)
+        return value
+
     def clean_mastodon_handle(self):
-        return self._handle("mastodon_handle", parse_mastodon)
+        value = self._handle("mastodon_handle", parse_mastodon)
+        error = feed_address_error(mastodon_feed_url(value)) if value else None
+        if error:
+            raise forms.ValidationError(error)
+        return value
 
     def clean_bluesky_handle(self):
         return self._handle("bluesky_handle", parse_bluesky)
@@ -86,6 +109,7 @@ class OrganiserProfileForm(_ProfileForm):
         }
         help_texts = {"skills": "Separate skills and interests with commas, for example: listening campaigns, housing."}
         widgets = {"bio": forms.Textarea(attrs={"rows": 8}), "links": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"blog_url": WebAddressField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,9 +118,10 @@ class OrganiserProfileForm(_ProfileForm):
 
     def clean_links(self):
         lines = [line.strip() for line in self.cleaned_data.get("links", "").splitlines() if line.strip()]
-        bad = [line for line in lines if not line.lower().startswith(("http://", "https://"))]
-        if bad:
-            raise forms.ValidationError(f"Only http and https addresses, one a line. Check: {bad[0][:80]}")
+        for line in lines:
+            error = web_address_error(line)
+            if error:
+                raise forms.ValidationError(f"One web address a line. Check {line[:80]}: {error}")
         return "\n".join(lines)
 
 
@@ -130,6 +155,7 @@ class HostProfileForm(_ProfileForm):
             "longitude": "Degrees east of Greenwich; west is negative, for example -1.75.",
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        field_classes = {"blog_url": WebAddressField, "website": WebAddressField}
 
     def clean(self):
         cleaned = super().clean()

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.page_context import PageContextMixin
+from hub.validators import is_web_address, web_address_error
 from profiles.handles import HandleError, parse_bluesky, parse_mastodon
 from profiles.map_outline import EAST, NORTH, SOUTH, WEST
 
@@ -98,6 +99,8 @@ class ProfilePage(PageContextMixin, Page):
         super().clean()
         if self.picture_id and not self.picture_alt.strip():
             raise ValidationError({"picture_alt": "Describe the picture: alt text is required with a picture."})
+        if self.blog_url and web_address_error(self.blog_url):
+            raise ValidationError({"blog_url": web_address_error(self.blog_url)})
         for field, parse in (("mastodon_handle", parse_mastodon), ("bluesky_handle", parse_bluesky)):
             try:
                 parse(getattr(self, field))
@@ -159,15 +162,14 @@ class OrganiserProfilePage(ProfilePage):
     search_fields = [*ProfilePage.search_fields, index.SearchField("bio")]
 
     def link_list(self) -> list[str]:
-        return [
-            line.strip() for line in self.links.splitlines() if line.strip().lower().startswith(("http://", "https://"))
-        ]
+        return [line.strip() for line in self.links.splitlines() if is_web_address(line)]
 
     def clean(self):
         super().clean()
         bad = [line for line in self.links.splitlines() if line.strip() and line.strip() not in self.link_list()]
         if bad:
-            raise ValidationError({"links": f"Only http and https addresses, one a line. Check: {bad[0][:80]}"})
+            message = f"One web address a line. Check {bad[0].strip()[:80]}: {web_address_error(bad[0])}"
+            raise ValidationError({"links": message})
 
 
 class HostProfilePage(ProfilePage):
@@ -211,6 +213,8 @@ class HostProfilePage(ProfilePage):
     def clean(self):
         super().clean()
         errors = place_errors(self.latitude, self.longitude)
+        if self.website and web_address_error(self.website):
+            errors["website"] = web_address_error(self.website)
         if errors:
             raise ValidationError(errors)
 

@@ -130,7 +130,7 @@ def test_invalid_input_shows_errors_tied_to_fields_and_saves_nothing(client, org
     assert response.status_code == 400
     assert 'aria-describedby="id_mastodon_handle_helptext id_mastodon_handle_error"' in html
     assert "Write your Mastodon account as @name@instance" in html
-    assert "Only http and https addresses, one a line." in html
+    assert "Only web addresses starting with https:// or http:// are accepted, not javascript:." in html
     assert "Write your X handle as @name" in html
     assert OrganiserProfilePage.objects.get(pk=amara_page.pk).area == "Leeds"
     assert amara_page.revisions.count() == 1

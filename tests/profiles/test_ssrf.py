@@ -1,12 +1,13 @@
 """Addresses the fetcher must never connect to. Refusals happen before any connection is made."""
 
+import ipaddress
 import socket
 
 import pytest
 
 from profiles.feeds.client import fetch
 from profiles.feeds.errors import FetchRefused
-from profiles.feeds.guard import check_url
+from profiles.feeds.guard import check_url, is_allowed_address
 
 
 @pytest.mark.parametrize(
@@ -34,11 +35,39 @@ from profiles.feeds.guard import check_url
         ("file:///etc/passwd", "Only http and https"),
         ("gopher://example.org/", "Only http and https"),
         ("http://user:secret@example.org/feed", "user name or password"),
+        # IPv6 forms that carry a private IPv4 address: a relay or translator would deliver to it.
+        ("http://[2002:c0a8:101::1]/feed", r"\(2002:c0a8:101::1\)"),  # 6to4 of 192.168.1.1
+        ("http://[2002:7f00:1::]/feed", r"\(2002:7f00:1::\)"),  # 6to4 of 127.0.0.1
+        ("http://[2002:a9fe:a9fe::1]/feed", "private or reserved address"),  # 6to4 of 169.254.169.254
+        ("http://[::ffff:10.0.0.1]/feed", "private or reserved address"),  # IPv4-mapped
+        ("http://[64:ff9b::a00:1]/feed", r"\(64:ff9b::a00:1\)"),  # NAT64 of 10.0.0.1
+        ("http://[64:ff9b::7f00:1]/feed", "private or reserved address"),  # NAT64 of 127.0.0.1
+        ("http://[64:ff9b:1::808:808]/feed", "private or reserved address"),  # local-use NAT64
+        ("http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/feed", "private or reserved address"),  # Teredo
+        ("http://[::10.0.0.1]/feed", "private or reserved address"),  # IPv4-compatible (deprecated)
+        ("http://[::808:808]/feed", "private or reserved address"),  # IPv4-compatible, even if public
     ],
 )
 def test_unsafe_address_is_refused(url, reason):
     with pytest.raises(FetchRefused, match=reason):
         check_url(url)
+
+
+@pytest.mark.parametrize(
+    ("address", "allowed"),
+    [
+        ("2002:808:808::1", True),  # 6to4 of a public address
+        ("2002:c0a8:101::1", False),
+        ("64:ff9b::808:808", False),  # NAT64 lies in ::/8, reserved, whatever it carries
+        ("64:ff9b::a9fe:a9fe", False),
+        ("::ffff:8.8.8.8", True),
+        ("::ffff:100.64.0.1", False),  # shared address space
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo: not global, whatever it carries
+        ("2606:4700::1111", True),
+    ],
+)
+def test_embedded_ipv4_addresses_are_judged_like_the_ipv4_address(address, allowed):
+    assert is_allowed_address(ipaddress.ip_address(address)) is allowed
 
 
 def test_loopback_setting_allows_only_127_0_0_1_itself(settings):
