@@ -1,7 +1,7 @@
 """Read-side queries of the pathway. Each returns what a page shows with a fixed number of queries."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -72,6 +72,7 @@ class MyPathway:
     progress: Progress | None
     reflections: dict  # stage id -> Reflection
     team: list
+    sessions: list = field(default_factory=list)  # (session, this organiser's attendance or "") in date order
 
     @property
     def rows(self) -> list[tuple]:
@@ -86,7 +87,20 @@ def my_pathway(user, pathway: Pathway, today: dt.date) -> MyPathway:
         return MyPathway(pathway, stages, None, None, {}, [])
     progress = progress_for(stages, list(enrolment.records.all()), today)
     reflections = {reflection.stage_id: reflection for reflection in enrolment.reflections.all()}
-    return MyPathway(pathway, stages, enrolment, progress, reflections, team_of(enrolment.cohort))
+    team = team_of(enrolment.cohort)
+    return MyPathway(pathway, stages, enrolment, progress, reflections, team, sessions_for_organiser(enrolment))
+
+
+def sessions_for_organiser(enrolment: Enrolment) -> list[tuple[TrainingSession, str]]:
+    """The organiser's cohort's sessions, each with how the team marked them ("" when not marked). Three queries."""
+    if enrolment.cohort_id is None:
+        return []
+    marks = dict(enrolment.attendance.values_list("session_id", "status"))
+    labels = dict(Attendance.STATUS_CHOICES)
+    sessions = sessions_of(enrolment.cohort)
+    for session in sessions:
+        session.people = _trainers_by_name(session.team.all())  # trainers and co-trainers, one list by name
+    return [(session, labels.get(marks.get(session.pk, ""), "")) for session in sessions]
 
 
 @dataclass

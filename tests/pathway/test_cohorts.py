@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from hub import roles
 from pathway.models import Attendance, Cohort, CoTrainer, Enrolment, TrainingSession
 from tests.factories import PASSWORD, make_user
-from tests.pathway.conftest import enrol, make_co_trainer, make_reflection, record, stage
+from tests.pathway.conftest import enrol, make_co_trainer, make_cohort, make_reflection, record, stage
 
 
 def _login(client, user):
@@ -242,3 +242,49 @@ def test_a_co_trainer_withdraws_and_leaves_every_list_and_team(client, cohort, a
     assert client.get(f"/pathway/reflections/{reflection.pk}/").status_code == 404
     assert client.get(f"/pathway/cohorts/{cohort.pk}/").status_code == 403
     assert "/members/co-cara/" not in client.get("/pathway/co-trainers/").content.decode()
+
+
+def _my_page(client) -> tuple[str, int]:
+    client.get("/pathway/me/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/pathway/me/")
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.django_db
+def test_the_organisers_own_page_lists_their_cohorts_sessions_with_their_attendance(client, cohort, trainer, author):
+    co = make_co_trainer("co-cara")
+    co.display_name = "Cara Jones"
+    co.save()
+    cohort.team.add(co)
+    first = TrainingSession.objects.create(
+        cohort=cohort, stage=stage("e1"), starts_at="2026-02-14T10:00Z", ends_at="2026-02-14T13:00Z", place="Keystone"
+    )
+    first.team.add(trainer, co)
+    enrolment = author.pathway_enrolments.get()
+    Attendance.objects.create(session=first, enrolment=enrolment, status=Attendance.APOLOGIES)
+    elsewhere = make_cohort("Another cohort", team=[trainer])
+    TrainingSession.objects.create(
+        cohort=elsewhere, stage=stage("e1"), starts_at="2026-02-15T10:00Z", ends_at="2026-02-15T13:00Z", place="Far"
+    )
+    _login(client, author)
+    html, few = _my_page(client)
+    sessions = html.split("Your cohort's sessions</h2>")[1].split("</ul>")[0]
+    assert sessions.count("<li>") == 1 and "Far" not in sessions
+    assert f'href="/pathway/sessions/{first.pk}/"' in sessions
+    assert "Keystone · run by Cara Jones, trainer-tess · you: sent apologies" in sessions
+    TrainingSession.objects.create(
+        cohort=cohort, stage=stage("e2"), starts_at="2026-03-14T10:00Z", ends_at="2026-03-14T13:00Z", place="Hall"
+    ).team.add(trainer, co)
+    html, many = _my_page(client)
+    sessions = html.split("Your cohort's sessions</h2>")[1].split("</ul>")[0]
+    assert sessions.count("<li>") == 2 and sessions.index("Keystone") < sessions.index("Hall")
+    assert many == few
+
+
+@pytest.mark.django_db
+def test_an_organiser_without_a_cohort_sees_no_sessions_section(client, member):
+    enrol(member)
+    _login(client, member)
+    assert "Your cohort's sessions" not in client.get("/pathway/me/").content.decode()

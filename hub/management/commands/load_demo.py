@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from hub.demo_support import DEMO_PASSWORD, DemoContext
 
 # Order matters: accounts first, then the parts that refer to them, search last.
-DEMO_LOADERS = ["hub.demo", "wiki.demo", "profiles.demo", "qa.demo", "search.demo"]
+DEMO_LOADERS = ["hub.demo", "wiki.demo", "profiles.demo", "qa.demo", "pathway.demo", "events.demo", "search.demo"]
 
 
 class Command(BaseCommand):
