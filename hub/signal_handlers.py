@@ -1,6 +1,7 @@
 """Signal handlers of the hub core, connected in HubConfig.ready()."""
 
-from django.db import DEFAULT_DB_ALIAS
+from django.contrib.sites.models import Site
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate
 
 from hub import site
@@ -9,7 +10,10 @@ from hub import site
 def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     """After every `migrate`, Django's Site row carries the hub's public address (HUB_BASE_URL), so
     allauth's emails and the RSS and Atom feeds name the same host as the hub's own emails."""
-    if getattr(sender, "name", None) == "hub":  # post_migrate is sent once per app: act once
+    if getattr(sender, "name", None) != "hub":  # post_migrate is sent once per app: act once
+        return
+    # `migrate <one app>` sends post_migrate for every app, sites' table built or not (bench/search.py).
+    if Site._meta.db_table in connections[using].introspection.table_names():
         site.sync_site(using=using)
 
 
