@@ -7,6 +7,10 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import signal_handlers  # noqa: PLC0415 - imports models, loaded after every AppConfig
+        from hub import account_export, exports, signal_handlers  # noqa: PLC0415 - imports models, loaded after every AppConfig
 
         signal_handlers.connect()
+        # The account comes first in a member's data export; the parts add theirs from their own ready().
+        exports.register("account", account_export.account)
+        exports.register("inbox", account_export.inbox)
+        exports.register("following", account_export.following)

@@ -79,6 +79,7 @@ urlpatterns = [
     path("admin/", include(_admin(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.account_profile, name="account_profile"),
+    path("accounts/profile/data/", views.account_data, name="account_data"),
     path("accounts/", include(account_patterns)),
     path("accounts/profile/picture/", views.account_avatar, name="account_avatar"),
     path("accounts/", include("allauth.urls")),

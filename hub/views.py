@@ -1,8 +1,11 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -11,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from hub import avatars, feedback, inbox, members, site, subscriptions
+from hub import avatars, exports, feedback, inbox, members, site, subscriptions
 from hub.forms import AvatarForm
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
@@ -66,6 +69,16 @@ def welcome(request):
 def account_profile(request):
     """The signed-in member's own account page: links to everything they can manage."""
     return render(request, "hub/account_profile.html", {"account": request.user, "avatar_form": AvatarForm()})
+
+
+@login_required
+def account_data(request):
+    """The signed-in member's own data, everything every part holds about them, as one JSON file."""
+    body = json.dumps(exports.for_user(request.user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="hub-data-{request.user.username}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def member(request, username: str):

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from hub import members
+from hub import exports, members
 
 
 class PathwayConfig(AppConfig):
@@ -9,7 +9,11 @@ class PathwayConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from pathway import exports as pathway_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from pathway import selectors  # noqa: PLC0415 - it imports models, loaded after every AppConfig
+
+        exports.register("pathway.enrolments", pathway_exports.enrolments)
+        exports.register("pathway.reflections", pathway_exports.reflections)
 
         # An organiser's profile and every member page show where they are on the pathway (if they
         # let it show), and a member page says when its member co-trains (while they agree to it).

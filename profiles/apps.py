@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from hub import members, page_context
+from hub import exports, members, page_context
 from hub.members import MEMBER_PAGE, MemberSection
 from search import registry
 
@@ -11,6 +11,7 @@ class ProfilesConfig(AppConfig):
 
     def ready(self):
         from profiles import directory, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
+        from profiles import exports as profile_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from profiles.models import HostProfilePage, OrganiserProfilePage, ProfileIndexPage, ProfilePage  # noqa: PLC0415 - models load after every AppConfig
 
         registry.register(search_adapters.OrganiserAdapter())
@@ -20,4 +21,6 @@ class ProfilesConfig(AppConfig):
         page_context.register(ProfilePage, views.profile_page_context)
         page_context.register(OrganiserProfilePage, views.organiser_page_context)
         page_context.register(HostProfilePage, views.host_page_context)
+        exports.register("profiles.profile", profile_exports.profile)
+        exports.register("profiles.hosts_maintained", profile_exports.hosts_maintained)
         members.register(MemberSection("profiles.member_profile_link", MEMBER_PAGE, selectors.member_profile_link, 10))

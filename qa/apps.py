@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from hub import members, subscriptions
+from hub import exports, members, subscriptions
 from hub.members import MEMBER_PAGE, PROFILE, MemberSection
 from search import registry
 
@@ -10,6 +10,7 @@ class QaConfig(AppConfig):
     verbose_name = "Questions and answers"
 
     def ready(self):
+        from qa import exports as qa_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from qa import search_adapters, selectors  # noqa: PLC0415 - they import models, loaded after every AppConfig
 
         registry.register(search_adapters.QuestionAdapter())
@@ -17,3 +18,5 @@ class QaConfig(AppConfig):
         members.register(MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20))
         members.register(MemberSection("qa.member_page", MEMBER_PAGE, selectors.member_page, 20, ("qa/qa.css",)))
         subscriptions.register("qa.follows", selectors.subscriptions)
+        for name in ("questions", "answers", "comments", "edits", "ratings_given", "ratings_received", "reports"):
+            exports.register(f"qa.{name}", getattr(qa_exports, name))

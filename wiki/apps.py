@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from hub import members, page_context, subscriptions
+from hub import exports, members, page_context, subscriptions
 from hub.markdown import register_preprocessor
 from hub.members import PROFILE, MemberSection
 from search import registry
@@ -11,6 +11,7 @@ class WikiConfig(AppConfig):
     verbose_name = "Wiki"
 
     def ready(self):
+        from wiki import exports as wiki_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from wiki import links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from wiki.models import WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
 
@@ -22,3 +23,5 @@ class WikiConfig(AppConfig):
         page_context.register(WikiIndexPage, views.wiki_index_context)
         members.register(MemberSection("wiki.profile_contributions", PROFILE, selectors.profile_contributions, 10))
         subscriptions.register("wiki.watches", selectors.subscriptions)
+        for name in ("revisions", "debate_positions", "debate_comments"):
+            exports.register(f"wiki.{name}", getattr(wiki_exports, name))
