@@ -2,9 +2,10 @@
 
 from django.contrib.sites.models import Site
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
-from hub import site
+from hub import page_cache, site
 
 
 def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -19,3 +20,5 @@ def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
 
 def connect() -> None:
     post_migrate.connect(sync_site_after_migrate, dispatch_uid="hub.sync_site")
+    # Every committed write drops the anonymous page cache (docs/adr/0100).
+    connection_created.connect(page_cache.install, dispatch_uid="hub.page_cache")

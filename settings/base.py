@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Whole pages for anonymous visitors, before sessions and everything they cost (docs/adr/0100).
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -103,7 +105,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache is an accelerator: with Redis down, pages answer from the database (docs/adr/0052).
 CACHE_URL = env_str("CACHE_URL") or env_str("REDIS_URL")
-CACHES = caches_config(CACHE_URL)
+CACHES = caches_config(CACHE_URL, VAR_DIR / "cache" / "pages")
+# Whole pages for anonymous visitors (hub/page_cache.py, docs/adr/0100): any write drops them all;
+# the time-out only bounds how long a page can outlive a write this process could not announce
+# while the cache was unreachable.
+HUB_PAGE_CACHE = env_bool("HUB_PAGE_CACHE", True)
+HUB_PAGE_CACHE_SECONDS = env_int("HUB_PAGE_CACHE_SECONDS", 600)
+HUB_PAGE_CACHE_EXEMPT = ("/admin/", "/django-admin/", "/accounts/", "/api/", "/documents/", "/comments/")
 
 AUTH_USER_MODEL = "hub.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -125,10 +125,22 @@ def cache_config(url: str | None, fail_silently: bool = True) -> dict:
     raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported: use redis://, locmem:// or dummy://.")
 
 
-def caches_config(url: str | None) -> dict:
-    """Two aliases on one cache: `default` for pages (an accelerator) and `limits` for the
-    rate-limit counters (hub/ratelimit.py), which must know when the cache is down."""
-    return {"default": cache_config(url), "limits": cache_config(url, fail_silently=False)}
+def caches_config(url: str | None, pages_dir: Path | None = None) -> dict:
+    """Three aliases on one cache: `default` for fragments (an accelerator), `limits` for the
+    rate-limit counters (hub/ratelimit.py), which must know when the cache is down, and `pages`
+    for whole anonymous pages (hub/page_cache.py). Without CACHE_URL, `pages` is a directory of
+    files, because the web server and the task worker are separate processes that must see the
+    same page generation (a write in the worker drops the web server's pages)."""
+    caches = {"default": cache_config(url), "limits": cache_config(url, fail_silently=False)}
+    if url or pages_dir is None:
+        caches["pages"] = cache_config(url)
+    else:
+        caches["pages"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(pages_dir),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    return caches
 
 
 def email_config(url: str | None, default_file_path: Path) -> dict:
