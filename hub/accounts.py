@@ -3,12 +3,14 @@
 hub's public address, and confirming a new account's email signs the member in, in any browser."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
 from django.contrib.auth import login
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 
 from hub import ratelimit, site
+from hub.models import username_refusal
 from hub.roles import MEMBER
 
 JUST_CONFIRMED = "_hub_just_confirmed_email"
@@ -26,6 +28,15 @@ class HubAccountAdapter(DefaultAccountAdapter):
             if commit:
                 user.groups.add(Group.objects.get(name=MEMBER))
         return user
+
+    def clean_username(self, username, shallow=False):
+        """allauth's checks, then names kept for the hub and look-alikes of members' names
+        (Unicode skeletons, docs/security.md)."""
+        username = super().clean_username(username, shallow=shallow)
+        problem = username_refusal(username)
+        if problem:
+            raise forms.ValidationError(problem)
+        return username
 
     def get_client_ip(self, request) -> str:
         return ratelimit.client_ip(request)

@@ -1,5 +1,15 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from hub.confusables import username_keys
+
+USERNAME_RESERVED = "This username is kept for the hub's own use. Choose another."
+USERNAME_LOOKALIKE = (
+    "This username looks too much like one a member already has, or one the hub keeps for itself. "
+    "Choose another: adding a word or a number usually works."
+)
 
 
 class User(AbstractUser):
@@ -28,9 +38,27 @@ class User(AbstractUser):
         help_text="A square picture of you (or your organisation's logo). Without one, we show your initials.",
     )
 
+    # The username's two keys for finding look-alikes (hub/confusables.py): Unicode skeletons, case-folded.
+    username_key = models.CharField(max_length=600, blank=True, db_index=True, editable=False)
+    username_key_as_typed = models.CharField(max_length=600, blank=True, db_index=True, editable=False)
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
         ordering = ["username"]
+
+    def save(self, *args, **kwargs):
+        self.username_key, self.username_key_as_typed = username_keys(self.username)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "username" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "username_key", "username_key_as_typed"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        unchanged = self.pk and type(self).objects.filter(pk=self.pk, username=self.username).exists()
+        problem = None if unchanged else username_refusal(self.username, exclude_pk=self.pk)
+        if problem:
+            raise ValidationError({"username": problem})
 
     def __str__(self) -> str:
         return self.public_name
@@ -38,6 +66,19 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+
+def username_refusal(username: str, exclude_pk: int | None = None) -> str | None:
+    """Why a new or changed username is refused (reserved, or a look-alike of another); None when free.
+    An identical username is left to the uniqueness check, which says so in its own words."""
+    keys = set(username_keys(username))
+    if any(keys.intersection(username_keys(name)) for name in settings.HUB_RESERVED_USERNAMES):
+        return USERNAME_RESERVED
+    lookalike = models.Q(username_key__in=keys) | models.Q(username_key_as_typed__in=keys)
+    others = User.objects.filter(lookalike).exclude(username__iexact=username)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    return USERNAME_LOOKALIKE if others.exists() else None
 
 
 class PendingNotification(models.Model):

@@ -141,6 +141,16 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CO Knowledge Hub] "
 # allauth's own limiter is off: its limits go through hub/ratelimit.py like every other (HUB_RATE_LIMITS).
 ACCOUNT_RATE_LIMITS = False
+# Usernames nobody may sign up with or change to, nor anything that looks like them (hub/confusables.py).
+HUB_RESERVED_USERNAMES = [
+    *("admin", "administrator", "root", "superuser", "system", "staff", "moderator", "moderators", "mod"),
+    *("support", "help", "helpdesk", "security", "abuse", "postmaster", "webmaster", "hostmaster", "noreply"),
+    *("no-reply", "info", "contact", "team", "official", "hub", "co-hub", "owner", "organiser", "organisers"),
+    *("api", "static", "media", "assets", "admin-api", "django-admin", "accounts", "account", "login"),
+    *("logout", "signup", "register", "settings", "search", "wiki", "questions", "profiles", "members"),
+    *("events", "pathway", "tags", "inbox", "following", "feeds", "healthz", "csp-report", "www", "mail"),
+    *("anonymous", "everyone", "null", "none", "undefined", "deleted", "unknown"),
+]
 
 # --- Rate limits (hub/ratelimit.py, docs/adr/0053-one-rate-limit-helper.md) ---
 # Counters live in the shared cache's `limits` alias; behind a proxy, the client address is read
