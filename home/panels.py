@@ -13,11 +13,11 @@ PANEL_SIZE = 6
 
 def home_panels(page, request) -> dict:
     return {
-        "newest_wiki_pages": wiki_selectors.home_newest_pages(PANEL_SIZE),
-        "changed_wiki_pages": wiki_selectors.home_recently_changed_pages(PANEL_SIZE),
+        "newest_wiki_pages": wiki_selectors.home_newest_pages(PANEL_SIZE, request.user),
+        "changed_wiki_pages": wiki_selectors.home_recently_changed_pages(PANEL_SIZE, request.user),
         "unanswered_questions": qa_selectors.home_unanswered_questions(PANEL_SIZE),
         "recent_questions": qa_selectors.home_recent_questions(PANEL_SIZE),
-        "featured_profiles": profile_selectors.home_featured_profiles(PANEL_SIZE),
-        "debates": list(wiki_selectors.debates(3)),
+        "featured_profiles": profile_selectors.home_featured_profiles(PANEL_SIZE, request.user),
+        "debates": list(wiki_selectors.debates(3, request.user)),
         "popular_tags": qa_selectors.popular_tags(12),
     }

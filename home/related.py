@@ -17,9 +17,10 @@ def _answers(count: int) -> str:
 
 def question_panels(question, request) -> dict:
     """Wiki pages the question or its answers link to, then wiki pages sharing its tags. Two queries."""
-    linked = wiki_selectors.pages_linked_from([question.body, *qa_selectors.answer_texts(question)])
+    viewer = request.user if request else None
+    linked = wiki_selectors.pages_linked_from([question.body, *qa_selectors.answer_texts(question)], viewer)
     tag_ids = [tag.pk for tag in question.tags.all()]
-    sharing = wiki_selectors.pages_sharing_tags(tag_ids, LIMIT, exclude={page.pk for page in linked})
+    sharing = wiki_selectors.pages_sharing_tags(tag_ids, LIMIT, exclude={page.pk for page in linked}, viewer=viewer)
     links = [Link(page.title, page.url, "linked") for page in linked] + [Link(page.title, page.url) for page in sharing]
     panel = Panel(
         "Linked wiki pages", links[:LIMIT], icon="book-open", empty="No wiki page is linked yet.", ident="wiki"

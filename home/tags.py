@@ -39,9 +39,9 @@ class TagSummary:
         return self.pages + self.documents + self.questions
 
 
-def tag_summaries() -> list[TagSummary]:
-    """Every tag in use, with what each part holds and its description, most used first. Four queries."""
-    pages, documents = wiki_selectors.tag_counts(), wiki_selectors.document_tag_counts()
+def tag_summaries(viewer=None) -> list[TagSummary]:
+    """Every tag in use, with what `viewer` may see of each part and its description, most used first. Four queries."""
+    pages, documents = wiki_selectors.tag_counts(viewer), wiki_selectors.document_tag_counts(viewer)
     questions = qa_selectors.tag_counts()
     ids = set(pages) | set(documents) | set(questions)
     described = dict(TagDescription.objects.filter(tag_id__in=ids).values_list("tag_id", "description"))
@@ -55,7 +55,7 @@ def tag_summaries() -> list[TagSummary]:
 
 
 def tag_index(request):
-    summaries = tag_summaries()
+    summaries = tag_summaries(request.user)
     order = request.GET.get("order")
     if order == "name":
         summaries.sort(key=lambda item: item.tag.name.lower())
@@ -71,13 +71,13 @@ def _following(user, tag) -> bool:
 def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
     description = TagDescription.objects.filter(tag=tag).values_list("description", flat=True).first() or ""
-    wiki = wiki_selectors.pages_with_tag(tag)
+    wiki = wiki_selectors.pages_with_tag(tag, viewer=request.user)
     context = {
         "tag": tag,
         "description": description,
         "articles": wiki["articles"],
         "debates": wiki["debates"],
-        "documents": wiki_selectors.documents_with_tag(tag),
+        "documents": wiki_selectors.documents_with_tag(tag, viewer=request.user),
         "questions": qa_selectors.questions_with_tag(tag, limit=10),
         "question_count": qa_selectors.tag_counts().get(tag.pk, 0),
         "following": _following(request.user, tag),

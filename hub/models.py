@@ -32,6 +32,10 @@ class User(AbstractUser):
     # How many inbox messages wait unread: stored so the bell in every page's header costs no query.
     # hub/inbox.py keeps it equal to the count of unread Notification rows.
     unread_notifications = models.PositiveIntegerField(default=0, editable=False)
+    # Set by a moderator (qa.services.moderation.suspend): the member may still sign in and read, but
+    # every write is refused and their posts leave every public list (hub/visibility.py). Who did it
+    # and why is in the moderation log, which keeps every action.
+    suspended_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     avatar = models.ImageField(
         upload_to="avatars/",
         blank=True,
@@ -62,6 +66,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.public_name
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     @property
     def public_name(self) -> str:

@@ -8,6 +8,8 @@ from django.db.models import Prefetch, Q
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from hub import visibility
+from profiles import selectors
 from profiles.models import ROLE_CHOICES, HostProfilePage, OrganiserProfilePage, ProfilePage
 
 CARD_PICTURE = "fill-96x96"
@@ -37,11 +39,6 @@ class Filters:
         )
 
 
-def _visible_q(user) -> Q:
-    visible = Q(deletion_requested_at__isnull=True)
-    return visible if user.is_authenticated else visible & Q(hidden_from_anonymous=False)
-
-
 def _filter_q(filters: Filters) -> Q:
     condition = Q()
     if filters.kind == "organiser" or filters.role or filters.host or filters.skill:
@@ -65,11 +62,8 @@ def _filter_q(filters: Filters) -> Q:
 
 def directory_page(index, request, filters: Filters):
     pages = (
-        ProfilePage.objects.child_of(index)
-        .live()
-        .public()
+        visibility.visible_pages(ProfilePage.objects.child_of(index), request.user)
         .type(OrganiserProfilePage, HostProfilePage)
-        .filter(_visible_q(request.user))
         .filter(_filter_q(filters))
         .distinct()
         .order_by("title", "pk")
@@ -96,7 +90,11 @@ def directory_context(index, request) -> dict:
         "profiles": profiles,
         "kind_choices": KIND_CHOICES,
         "role_choices": ROLE_CHOICES,
-        "host_choices": list(HostProfilePage.objects.live().public().order_by("title").values_list("pk", "title")),
+        "host_choices": list(
+            selectors.visible_to(HostProfilePage.objects.all(), request.user)
+            .order_by("title")
+            .values_list("pk", "title")
+        ),
         "skill_choices": list(
             Tag.objects.filter(profiles_organiserskill_items__isnull=False)
             .distinct()

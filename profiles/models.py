@@ -7,6 +7,7 @@ editing by owners happens through the front-end form in views.py (see docs/adr/0
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub import visibility
 from hub.page_context import PageContextMixin
 from hub.validators import is_web_address, web_address_error
 from profiles.handles import HandleError, parse_bluesky, parse_mastodon
@@ -115,10 +117,6 @@ class ProfilePage(PageContextMixin, Page):
         if self.hidden_from_anonymous and not request.user.is_authenticated:
             raise Http404("This profile is only shown to signed-in members.")
         return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        # A profile hidden from visitors is hidden from search engines too.
-        return [] if self.hidden_from_anonymous else super().get_sitemap_urls(request)
 
 
 class OrganiserSkill(TaggedItemBase):
@@ -288,3 +286,11 @@ class FeedItem(models.Model):
             return self.title
         text = " ".join(strip_tags(self.summary).split())
         return (text[:80].rsplit(" ", 1)[0] + "…") if len(text) > 80 else (text or "Post")
+
+
+# Profiles' part of "can this visitor see it" (hub/visibility.py, registered in ProfilesConfig.ready()):
+# a profile whose owner asked for deletion is in no list; one hidden from anonymous visitors is in
+# lists, search, the sitemap and feeds for signed-in members only.
+PAGE_RULE = visibility.PageRule(
+    ProfilePage, hidden=Q(deletion_requested_at__isnull=False), members_only=Q(hidden_from_anonymous=True)
+)

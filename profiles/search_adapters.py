@@ -2,6 +2,7 @@
 
 from django.utils.html import strip_tags
 
+from hub import visibility
 from hub.markdown import render
 from profiles.models import HostProfilePage, OrganiserProfilePage
 from search.registry import SearchAdapter, SearchDocument
@@ -14,12 +15,9 @@ def _plain(markdown_text: str) -> str:
 class _ProfileAdapter(SearchAdapter):
     def queryset(self):
         # Hidden profiles are left out: a profile hidden from anonymous visitors is never searchable.
-        return (
-            self.model.objects.live()
-            .public()
-            .filter(hidden_from_anonymous=False, deletion_requested_at__isnull=True)
-            .order_by("pk")
-        )
+        # What everyone may see (hub/visibility.py with the profiles' page rule): a profile hidden
+        # from anonymous visitors is never searchable.
+        return visibility.visible_pages(self.model.objects.all(), visibility.PUBLIC).order_by("pk")
 
 
 class OrganiserAdapter(_ProfileAdapter):

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from hub import visibility
 from profiles import handles
 from profiles.models import FeedItem, FeedSource, HostProfilePage, OrganiserProfilePage, ProfilePage
 
@@ -10,29 +11,26 @@ ITEMS_ON_PROFILE = 10
 
 
 def visible_to(queryset: QuerySet, user) -> QuerySet:
-    """Live, public profiles; the hidden ones only for signed-in members."""
-    queryset = queryset.live().public().filter(deletion_requested_at__isnull=True)
-    if not (user and user.is_authenticated):
-        queryset = queryset.filter(hidden_from_anonymous=False)
-    return queryset
+    """Profiles `user` may see (hub/visibility.py with the profiles' page rule, ProfilesConfig.ready())."""
+    return visibility.visible_pages(queryset, user)
 
 
-def home_featured_profiles(limit: int) -> list:
-    """Organisers for the home page: public ones with a bio, newest first (objects with .url, .title, .area)."""
-    queryset = visible_to(OrganiserProfilePage.objects.all(), None).exclude(bio="")
+def home_featured_profiles(limit: int, viewer=visibility.PUBLIC) -> list:
+    """Organisers for the home page: those `viewer` may see with a bio, newest first (.url, .title, .area)."""
+    queryset = visible_to(OrganiserProfilePage.objects.all(), viewer).exclude(bio="")
     return list(queryset.order_by("-first_published_at", "-pk")[:limit])
 
 
-def profile_for_user(user):
-    """The live organiser profile page owned by `user`, or None (for member pages)."""
+def profile_for_user(user, viewer=visibility.PUBLIC):
+    """The organiser profile page owned by `user` that `viewer` may see, or None (for member pages)."""
     if not getattr(user, "pk", None):
         return None
-    return OrganiserProfilePage.objects.live().filter(account_id=user.pk).first()
+    return visible_to(OrganiserProfilePage.objects.filter(account_id=user.pk), viewer).first()
 
 
 def member_profile_link(member, viewer) -> dict | None:
-    """Profiles' part of a member page (a hub.members section): their organiser profile, if live."""
-    profile = profile_for_user(member)
+    """Profiles' part of a member page (a hub.members section): their organiser profile, if `viewer` may see it."""
+    profile = profile_for_user(member, viewer)
     return {"profile": profile} if profile else None
 
 

@@ -14,14 +14,21 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from hub import visibility
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 
 USER = settings.AUTH_USER_MODEL
 
 
+def visible_q(prefix: str = "") -> Q:
+    """A post or comment anyone may see: not hidden by a moderator, and its author not suspended
+    (hub/visibility.py). `prefix` applies it through a relation, for example "question__"."""
+    return Q(**{f"{prefix}hidden_at__isnull": True}) & visibility.authors_q(f"{prefix}author__")
+
+
 class VisibleQuerySet(models.QuerySet):
     def visible(self):
-        return self.filter(hidden_at__isnull=True)
+        return self.filter(visible_q())
 
 
 class Moderated(models.Model):
@@ -99,7 +106,7 @@ class Question(Moderated):
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().filter(hidden_at__isnull=True)
+        return super().get_indexed_objects().filter(visible_q())
 
 
 class Answer(Moderated):
@@ -128,7 +135,7 @@ class Answer(Moderated):
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().filter(hidden_at__isnull=True)
+        return super().get_indexed_objects().filter(visible_q())
 
 
 def _exactly_one(fields: list[str], name: str) -> models.CheckConstraint:

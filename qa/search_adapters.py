@@ -4,7 +4,7 @@ from django.db.models import Sum
 from django.utils.html import strip_tags
 
 from hub.markdown import render
-from qa.models import Answer, Question
+from qa.models import Answer, Question, visible_q
 from search.registry import SearchAdapter, SearchDocument
 
 
@@ -52,7 +52,7 @@ class AnswerAdapter(SearchAdapter):
     def queryset(self):
         return (
             self.model.objects.visible()
-            .filter(question__hidden_at__isnull=True)
+            .filter(visible_q("question__"))
             .select_related("author", "question")
             .prefetch_related("question__tags")
         )

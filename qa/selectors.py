@@ -11,7 +11,7 @@ from taggit.models import Tag
 from hub import feedback
 from hub.subscriptions import Subscription
 from qa import reputation
-from qa.models import Answer, Comment, Follow, Question, Rating
+from qa.models import Answer, Comment, Follow, Question, Rating, visible_q
 
 SORTS = {
     "newest": ("Newest", ["-created_at", "-pk"]),
@@ -88,14 +88,19 @@ def viewer_ratings(viewer, question: Question, answers: list[Answer]) -> dict:
     return result
 
 
-def feedback_received(user, limit: int = 50) -> list[Rating]:
-    return list(
-        Rating.objects.filter(recipient=user)
-        .exclude(question__hidden_at__isnull=False)
-        .exclude(answer__hidden_at__isnull=False)
-        .select_related("rater", "question", "answer__question")
-        .order_by("-updated_at", "-pk")[:limit]
+def ratings_received(user) -> QuerySet:
+    """Ratings of `user`'s visible posts that count: held (unreviewed serial) ratings count nowhere,
+    in lists as in the score, until a moderator approves them. For the member page and the API."""
+    return (
+        Rating.objects.filter(recipient=user, held=False)
+        .filter(Q(question__isnull=True) | visible_q("question__"))
+        .filter(Q(answer__isnull=True) | visible_q("answer__"))
+        .order_by("-updated_at", "-pk")
     )
+
+
+def feedback_received(user, limit: int = 50) -> list[Rating]:
+    return list(ratings_received(user).select_related("rater", "question", "answer__question")[:limit])
 
 
 def activity_for_user(user, limit: int = 10) -> dict:
@@ -103,7 +108,7 @@ def activity_for_user(user, limit: int = 10) -> dict:
     questions = list(visible_questions().filter(author=user).order_by("-created_at", "-pk")[:limit])
     answers = list(
         Answer.objects.visible()
-        .filter(author=user, question__hidden_at__isnull=True)
+        .filter(visible_q("question__"), author=user)
         .select_related("question", "author")
         .order_by("-created_at", "-pk")[:limit]
     )
@@ -200,7 +205,7 @@ def answer_texts(question: Question) -> list[str]:
 def popular_tags(limit: int = 15) -> list:
     """The tags on the most visible questions, with `question_count`. One query."""
     return list(
-        Tag.objects.filter(qa_taggedquestion_items__content_object__hidden_at__isnull=True)
+        Tag.objects.filter(visible_q("qa_taggedquestion_items__content_object__"))
         .annotate(question_count=Count("qa_taggedquestion_items", distinct=True))
         .order_by("-question_count", "name")[:limit]
     )

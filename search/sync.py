@@ -39,12 +39,14 @@ def refresh(refs: Iterable[Ref]) -> dict[str, int]:
 
 
 def refresh_author(user_id: int) -> int:
-    """Refresh every indexed object of `user_id` (each adapter says how to find an author's content)."""
-    docs = []
+    """Refresh everything `user_id` wrote, findable or not: their score moved (each entry ranks with
+    it), or their account was suspended or restored (their posts leave or come back)."""
+    refs: list[Ref] = []
     for adapter in registry.adapters():
-        docs.extend(adapter.to_document(obj) for obj in adapter.by_author(user_id))
-    _write(docs, [])
-    return len(docs)
+        if adapter.author_field:
+            rows = adapter.model._default_manager.filter(**{adapter.author_field: user_id}).values_list("pk", flat=True)
+            refs.extend((adapter.model._meta.label_lower, pk) for pk in rows)
+    return sum(refresh(refs).values())
 
 
 def _write(docs: list, gone: list[tuple[str, int]]) -> None:

@@ -1,4 +1,4 @@
-"""Page history and word-level differences between two revisions of a wiki page's Markdown.
+"""Page history and word-level differences between two published revisions of a wiki page's Markdown.
 
 Revisions are Wagtail's own; the change note people write is the `edit_summary` field, which
 Wagtail stores inside each revision's content (docs/adr/0012-history-and-change-notes.md).
@@ -15,20 +15,25 @@ from wagtail.models import PageLogEntry, Revision
 from hub import diff
 
 
+def published_ids(page_id: int):
+    """The ids of the page's revisions that went live (a sub-query). Wagtail 8 saves a draft a few
+    seconds after an editor types: drafts are for editors, in the admin, never on the public site."""
+    return PageLogEntry.objects.filter(page_id=page_id, action="wagtail.publish").values("revision_id")
+
+
+def published_revisions(page):
+    return page.revisions.filter(pk__in=published_ids(page.pk))
+
+
 def revisions(page) -> list[Revision]:
-    """The page's revisions, newest first, with author and change note, and whether each went live."""
-    published = set(
-        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").values_list("revision_id", flat=True)
-    )
-    items = list(
-        page.revisions.select_related("user")
+    """The page's published revisions, newest first, with author and change note."""
+    return list(
+        published_revisions(page)
+        .select_related("user")
         .annotate(note=KT("content__edit_summary"))
         .defer("content")
         .order_by("-created_at", "-pk")
     )
-    for item in items:
-        item.was_published = item.pk in published
-    return items
 
 
 def document_text(page) -> str:
@@ -51,13 +56,10 @@ def diff_revisions(old: Revision, new: Revision) -> list[diff.Segment]:
 
 
 def _revision_or_none(page, value):
+    """A published revision of the page, or None (a draft is treated as no such version)."""
     if not str(value or "").isdigit():
         return None
-    return page.revisions.select_related("user").filter(pk=int(value)).first()
-
-
-def _was_published(page, revision) -> bool:
-    return PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision_id=revision.pk).exists()
+    return published_revisions(page).select_related("user").filter(pk=int(value)).first()
 
 
 class PageHistoryMixin(RoutablePageMixin):
@@ -83,12 +85,9 @@ class PageHistoryMixin(RoutablePageMixin):
 
     @path("history/<int:revision_id>/")
     def version(self, request, revision_id: int):
-        """One earlier version of the page, read as it was. Drafts only for those who may edit."""
+        """One published version of the page, read as it was. Drafts are read in the admin's preview."""
         revision = _revision_or_none(self, revision_id)
         if revision is None:
-            raise Http404("This page has no such version.")
-        may_edit = request.user.is_authenticated and self.permissions_for_user(request.user).can_edit()
-        if not (may_edit or _was_published(self, revision)):
             raise Http404("This page has no such version.")
         old = revision.as_object()
         context = {

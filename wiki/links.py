@@ -41,12 +41,13 @@ def link_keys(text: str) -> set[str]:
     return {normalise(match.group(1)) for match in LINK.finditer(prose)} - {""}
 
 
-def resolve(keys: set[str]) -> dict:
-    """Map each key to the live wiki page it names (by title first, then slug). One query."""
+def resolve(keys: set[str], pages=None) -> dict:
+    """Map each key to the live wiki page it names (by title first, then slug), among `pages` when
+    given (a visitor's visible pages, hub/visibility.py). One query."""
     if not keys:
         return {}
     pages = list(
-        WikiPage.objects.live()
+        (WikiPage.objects.live() if pages is None else pages)
         .annotate(lower_title=Lower("title"))
         .filter(Q(lower_title__in=keys) | Q(slug__in=keys))
         .order_by("pk")

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
+from hub import visibility
 from hub.markdown import normalise_newlines
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from hub.page_context import PageContextMixin
@@ -127,8 +128,11 @@ class ArticlePage(WikiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = list(self.related_documents.select_related("document"))
-        context["related"] = list(self.related_pages.select_related("target"))
+        viewer = request.user
+        documents = self.related_documents.filter(visibility.documents_q(viewer, prefix="document__"))
+        context["documents"] = list(documents.select_related("document"))
+        related = self.related_pages.filter(visibility.pages_q(viewer, prefix="target__"))
+        context["related"] = list(related.select_related("target"))
         return context
 
 

@@ -6,6 +6,7 @@ from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
 from wagtailmarkdown.utils import render_markdown
 
+from hub import visibility
 from search.registry import SearchAdapter, SearchDocument
 from wiki import links
 from wiki.models import ArticlePage, DebatePage
@@ -19,7 +20,9 @@ def plain_text(markdown: str) -> str:
 
 class WikiPageAdapter(SearchAdapter):
     def queryset(self):
-        return self.model.objects.live().public().select_related("category").prefetch_related("tagged_items__tag")
+        # The index holds only what everyone may see (docs/adr/0080): the same rule as the lists.
+        pages = visibility.visible_pages(self.model.objects.all(), visibility.PUBLIC)
+        return pages.select_related("category").prefetch_related("tagged_items__tag")
 
     def texts(self, page) -> list[str]:
         return [page.body]
@@ -75,7 +78,8 @@ class DocumentAdapter(SearchAdapter):
         return get_document_model()
 
     def queryset(self):
-        return get_document_model().objects.prefetch_related("tags")
+        documents = visibility.visible_documents(get_document_model().objects.all(), visibility.PUBLIC)
+        return documents.prefetch_related("tags")
 
     def to_document(self, document) -> SearchDocument:
         return SearchDocument(

@@ -6,7 +6,7 @@ costs the same number of queries however much content it shows.
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Max, OuterRef, Prefetch, Subquery
+from django.db.models import CharField, Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Length, Lower
 from django.urls import reverse
@@ -14,34 +14,43 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision
 
+from hub import visibility
 from hub.subscriptions import Subscription
-from wiki import links
+from wiki import history, links
 from wiki.models import DebatePage, PageWatch, TagWatch, WikiCategory, WikiPage, WikiPageTag
 
 
-def live_pages():
-    return WikiPage.objects.live().select_related("category")
+def live_pages(viewer=visibility.PUBLIC):
+    """Wiki pages `viewer` may see (hub/visibility.py: live, no view restriction refusing them)."""
+    return visibility.visible_pages(WikiPage.objects.all(), viewer).select_related("category")
 
 
-def home_newest_pages(limit: int) -> list:
-    """The newest live wiki pages, by first publication."""
-    return list(live_pages().order_by("-first_published_at", "-pk")[:limit])
+def visible_documents(viewer=visibility.PUBLIC):
+    """Documents `viewer` may see: none from a collection whose restriction refuses them."""
+    return visibility.visible_documents(get_document_model().objects.all(), viewer)
 
 
-def home_recently_changed_pages(limit: int) -> list:
-    """Live wiki pages by their latest publication."""
-    return list(live_pages().order_by("-last_published_at", "-pk")[:limit])
+def home_newest_pages(limit: int, viewer=visibility.PUBLIC) -> list:
+    """The newest wiki pages, by first publication."""
+    return list(live_pages(viewer).order_by("-first_published_at", "-pk")[:limit])
+
+
+def home_recently_changed_pages(limit: int, viewer=visibility.PUBLIC) -> list:
+    """Wiki pages by their latest publication."""
+    return list(live_pages(viewer).order_by("-last_published_at", "-pk")[:limit])
 
 
 def _page_content_type() -> ContentType:
     return ContentType.objects.get_for_model(Page)
 
 
-def pages_contributed_by(user, limit: int = 20) -> list:
-    """Live wiki pages `user` has a revision on, newest first (for profiles and member pages)."""
-    revised = Revision.objects.filter(user=user, base_content_type=_page_content_type()).values("object_id")
+def pages_contributed_by(user, limit: int = 20, viewer=visibility.PUBLIC) -> list:
+    """Wiki pages `user` has a revision on that `viewer` may see, newest first (profiles, member pages)."""
+    published = _publishes().values("revision_id")
+    revised = Revision.objects.filter(user=user, base_content_type=_page_content_type(), pk__in=published)
+    revised = revised.values("object_id")
     return list(
-        live_pages()
+        live_pages(viewer)
         .annotate(str_id=Cast("pk", CharField()))
         .filter(str_id__in=revised)
         .order_by("-last_published_at", "-pk")[:limit]
@@ -50,14 +59,14 @@ def pages_contributed_by(user, limit: int = 20) -> list:
 
 def profile_contributions(member, viewer) -> dict:
     """The wiki's part of an organiser's profile (a hub.members section): pages they revised."""
-    return {"pages": pages_contributed_by(member, limit=10)}
+    return {"pages": pages_contributed_by(member, limit=10, viewer=viewer)}
 
 
-def backlinks(page: WikiPage) -> list[WikiPage]:
-    """Live wiki pages whose Markdown links to `page` by its current title or slug."""
+def backlinks(page: WikiPage, viewer=visibility.PUBLIC) -> list[WikiPage]:
+    """Wiki pages `viewer` may see whose Markdown links to `page` by its current title or slug."""
     keys = {links.normalise(page.title), page.slug}
     return list(
-        WikiPage.objects.live()
+        visibility.visible_pages(WikiPage.objects.all(), viewer)
         .filter(outgoing_links__target_key__in=keys)
         .exclude(pk=page.pk)
         .distinct()
@@ -66,36 +75,38 @@ def backlinks(page: WikiPage) -> list[WikiPage]:
 
 
 def contributors(page: WikiPage) -> list:
-    """Everyone with a revision on the page, most revisions first, with their revision count."""
+    """Everyone with a published revision on the page, most first, with their count (drafts stay in the admin)."""
     return list(
         get_user_model()
         .objects.filter(
             wagtail_revisions__base_content_type=_page_content_type(),
             wagtail_revisions__object_id=str(page.pk),
+            wagtail_revisions__in=history.published_ids(page.pk),
         )
         .annotate(revision_count=Count("wagtail_revisions"), last_revision=Max("wagtail_revisions__created_at"))
         .order_by("-revision_count", "-last_revision")
     )
 
 
-def popular_tags(limit: int = 30) -> list:
+def popular_tags(limit: int = 30, viewer=visibility.PUBLIC) -> list:
     return list(
-        Tag.objects.filter(wiki_wikipagetag_items__content_object__live=True)
+        Tag.objects.filter(wiki_wikipagetag_items__content_object__in=live_pages(viewer).values("pk"))
         .annotate(page_count=Count("wiki_wikipagetag_items"))
         .order_by("-page_count", "name")[:limit]
     )
 
 
-def categories_with_counts() -> list:
-    return list(WikiCategory.objects.annotate(page_count=Count("pages")).order_by("sort_order", "name"))
+def categories_with_counts(viewer=visibility.PUBLIC) -> list:
+    seen = Q(pages__in=live_pages(viewer).values("pk"))
+    return list(WikiCategory.objects.annotate(page_count=Count("pages", filter=seen)).order_by("sort_order", "name"))
 
 
-def index_context() -> dict:
+def index_context(viewer=visibility.PUBLIC) -> dict:
     return {
-        "categories": categories_with_counts(),
-        "newest_pages": home_newest_pages(8),
-        "changed_pages": home_recently_changed_pages(8),
-        "tags": popular_tags(),
+        "categories": categories_with_counts(viewer),
+        "newest_pages": home_newest_pages(8, viewer),
+        "changed_pages": home_recently_changed_pages(8, viewer),
+        "tags": popular_tags(viewer=viewer),
     }
 
 
@@ -118,13 +129,13 @@ def watch_state(page: WikiPage, user) -> dict:
 
 def page_sidebar(page: WikiPage, user) -> dict:
     """What every wiki page shows around its body: links here, contributors, last edit, editing."""
-    latest = (
-        Revision.objects.filter(pk=page.latest_revision_id).select_related("user").first()
-        if page.latest_revision_id
+    latest = (  # the live version: a newer draft is for editors in the admin
+        Revision.objects.filter(pk=page.live_revision_id).select_related("user").first()
+        if page.live_revision_id
         else None
     )
     return {
-        "backlinks": backlinks(page),
+        "backlinks": backlinks(page, user),
         "contributors": contributors(page),
         "last_revision": latest,
         "can_edit": user.is_authenticated and page.permissions_for_user(user).can_edit(),
@@ -141,8 +152,8 @@ def _body_length():
     return Length(KeyTextTransform("body", "revision__content"))
 
 
-def recent_changes(category: str = "", tag: str = "", contributor: str = ""):
-    """Every publish of a wiki page still in the wiki, newest first, as Wagtail logged it, with the
+def recent_changes(category: str = "", tag: str = "", contributor: str = "", viewer=visibility.PUBLIC):
+    """Every publish of a wiki page `viewer` may see, newest first, as Wagtail logged it, with the
     revision before it (for the diff link) and how many characters of the body the change added or
     removed (`size_change`). The previous publish is a subquery: the count of queries stays fixed."""
     previous = _publishes().filter(page_id=OuterRef("page_id"), timestamp__lt=OuterRef("timestamp"))
@@ -150,6 +161,7 @@ def recent_changes(category: str = "", tag: str = "", contributor: str = ""):
     entries = (
         _publishes()
         .filter(page__wikipage__isnull=False)
+        .filter(visibility.pages_q(viewer, prefix="page__"))
         .select_related("user", "page__wikipage__category")
         .annotate(
             note=KeyTextTransform("edit_summary", "revision__content"),
@@ -193,21 +205,25 @@ def subscriptions(user) -> list[Subscription]:
 # --- for pages composed above the parts (home/): tags, and wiki pages a question links to ----------
 
 
-def tag_counts() -> dict[int, int]:
-    """{tag id: number of live wiki pages with it}. One query."""
-    rows = WikiPageTag.objects.filter(content_object__live=True).values("tag_id").annotate(n=Count("pk"))
+def tag_counts(viewer=visibility.PUBLIC) -> dict[int, int]:
+    """{tag id: number of wiki pages `viewer` may see with it}. One query."""
+    rows = (
+        WikiPageTag.objects.filter(visibility.pages_q(viewer, prefix="content_object__"))
+        .values("tag_id")
+        .annotate(n=Count("pk"))
+    )
     return {row["tag_id"]: row["n"] for row in rows}
 
 
-def document_tag_counts() -> dict[int, int]:
-    """{tag id: number of documents with it}. One query."""
-    rows = get_document_model().objects.filter(tags__isnull=False).values("tags").annotate(n=Count("pk", distinct=True))
+def document_tag_counts(viewer=visibility.PUBLIC) -> dict[int, int]:
+    """{tag id: number of documents `viewer` may see with it}. One query."""
+    rows = visible_documents(viewer).filter(tags__isnull=False).values("tags").annotate(n=Count("pk", distinct=True))
     return {row["tags"]: row["n"] for row in rows}
 
 
-def pages_with_tag(tag, limit: int = 50) -> dict:
-    """{"articles": [...], "debates": [...]}: live wiki pages with the tag, by title. Two queries."""
-    pages = live_pages().filter(tagged_items__tag=tag).order_by("title")
+def pages_with_tag(tag, limit: int = 50, viewer=visibility.PUBLIC) -> dict:
+    """{"articles": [...], "debates": [...]}: wiki pages `viewer` may see with the tag, by title. Two queries."""
+    pages = live_pages(viewer).filter(tagged_items__tag=tag).order_by("title")
     debate_ids = set(pages.type(DebatePage).values_list("pk", flat=True)[:limit])
     found = list(pages[: limit * 2])
     return {
@@ -216,24 +232,27 @@ def pages_with_tag(tag, limit: int = 50) -> dict:
     }
 
 
-def documents_with_tag(tag, limit: int = 50) -> list:
-    return list(get_document_model().objects.filter(tags=tag).order_by("title")[:limit])
+def documents_with_tag(tag, limit: int = 50, viewer=visibility.PUBLIC) -> list:
+    return list(visible_documents(viewer).filter(tags=tag).order_by("title")[:limit])
 
 
-def pages_linked_from(texts: list[str]) -> list[WikiPage]:
-    """Live wiki pages named by `[[...]]` links in `texts` (a question and its answers). One query."""
+def pages_linked_from(texts: list[str], viewer=visibility.PUBLIC) -> list[WikiPage]:
+    """Wiki pages `viewer` may see named by `[[...]]` links in `texts` (a question and its answers). One query."""
     keys: set[str] = set()
     for text in texts:
         keys |= links.link_keys(text)
-    return sorted({page.pk: page for page in links.resolve(keys).values()}.values(), key=lambda page: page.title)
+    found = links.resolve(keys, live_pages(viewer)).values()
+    return sorted({page.pk: page for page in found}.values(), key=lambda page: page.title)
 
 
-def pages_sharing_tags(tag_ids: list[int], limit: int = 5, exclude: set[int] | frozenset = frozenset()) -> list:
-    """Live wiki pages with the most of these tags first. One query."""
+def pages_sharing_tags(
+    tag_ids: list[int], limit: int = 5, exclude: set[int] | frozenset = frozenset(), viewer=visibility.PUBLIC
+) -> list:
+    """Wiki pages `viewer` may see with the most of these tags first. One query."""
     if not tag_ids:
         return []
     return list(
-        live_pages()
+        live_pages(viewer)
         .filter(tagged_items__tag_id__in=tag_ids)
         .exclude(pk__in=exclude)
         .annotate(shared=Count("tagged_items", distinct=True))
@@ -241,12 +260,16 @@ def pages_sharing_tags(tag_ids: list[int], limit: int = 5, exclude: set[int] | f
     )
 
 
-def debates(limit: int | None = None):
-    """Live debates, most recently changed first, with their motion."""
-    items = DebatePage.objects.live().select_related("category").order_by("-last_published_at", "-pk")
+def debates(limit: int | None = None, viewer=visibility.PUBLIC):
+    """Debates `viewer` may see, most recently changed first, with their motion."""
+    items = (
+        visibility.visible_pages(DebatePage.objects.all(), viewer)
+        .select_related("category")
+        .order_by("-last_published_at", "-pk")
+    )
     return items[:limit] if limit else items
 
 
-def a_to_z():
-    """Every live wiki page, by title (the A to Z)."""
-    return live_pages().order_by(Lower("title"), "pk").select_related("content_type")
+def a_to_z(viewer=visibility.PUBLIC):
+    """Every wiki page `viewer` may see, by title (the A to Z)."""
+    return live_pages(viewer).order_by(Lower("title"), "pk").select_related("content_type")

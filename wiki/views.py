@@ -11,13 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
-from wagtail.documents import get_document_model
 
 from hub.notifications import NO_EMAIL
 from hub.views import safe_next
 from wiki import links, selectors, services
 from wiki.forms import WatchForm
-from wiki.models import WikiCategory, WikiIndexPage, WikiPage
+from wiki.models import WikiCategory, WikiIndexPage
 
 
 def _paginate(request, items):
@@ -31,7 +30,7 @@ def wiki_page_context(page, request) -> dict:
 
 def wiki_index_context(page, request) -> dict:
     """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready())."""
-    return selectors.index_context()
+    return selectors.index_context(request.user)
 
 
 def recent_changes(request):
@@ -39,7 +38,7 @@ def recent_changes(request):
     tag = request.GET.get("tag", "")
     contributor = request.GET.get("contributor", "")
     context = {
-        "page_obj": _paginate(request, selectors.recent_changes(category, tag, contributor)),
+        "page_obj": _paginate(request, selectors.recent_changes(category, tag, contributor, viewer=request.user)),
         "categories": WikiCategory.objects.all(),
         "filters": {"category": category, "tag": tag, "contributor": contributor},
         "query_string": request.GET.urlencode(),
@@ -49,13 +48,13 @@ def recent_changes(request):
 
 def debates(request):
     """Every debate, most recently changed first, with its motion."""
-    items = selectors.with_tags(selectors.debates())
+    items = selectors.with_tags(selectors.debates(viewer=request.user))
     return render(request, "wiki/debates.html", {"page_obj": _paginate(request, items)})
 
 
 def a_to_z(request):
     """Every wiki page by title, grouped by first letter, with a jump list of letters."""
-    pages = list(selectors.a_to_z())
+    pages = list(selectors.a_to_z(request.user))
     groups: dict[str, list] = {}
     for page in pages:
         first = page.title[:1].upper()
@@ -65,13 +64,13 @@ def a_to_z(request):
 
 def category_detail(request, slug):
     category = get_object_or_404(WikiCategory, slug=slug)
-    pages = selectors.with_tags(selectors.live_pages().filter(category=category)).order_by("title")
+    pages = selectors.with_tags(selectors.live_pages(request.user).filter(category=category)).order_by("title")
     return render(request, "wiki/category.html", {"category": category, "page_obj": _paginate(request, pages)})
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    pages = selectors.with_tags(selectors.live_pages().filter(tagged_items__tag=tag)).order_by("title")
+    pages = selectors.with_tags(selectors.live_pages(request.user).filter(tagged_items__tag=tag)).order_by("title")
     watching = request.user.is_authenticated and tag.pk in selectors.watched_tag_ids(request.user, [tag.pk])
     context = {"tag": tag, "page_obj": _paginate(request, pages), "watching": watching, "watch_form": WatchForm()}
     return render(request, "wiki/tag.html", context)
@@ -79,10 +78,11 @@ def tag_detail(request, slug):
 
 def documents(request):
     tag = request.GET.get("tag", "")
-    docs = get_document_model().objects.prefetch_related("tags").order_by("title")
+    docs = selectors.visible_documents(request.user).prefetch_related("tags").order_by("title")
     if tag:
         docs = docs.filter(tags__slug=tag)
-    tags = Tag.objects.filter(document__isnull=False).distinct().order_by("name")
+    tags = Tag.objects.filter(document__in=selectors.visible_documents(request.user).values("pk"))
+    tags = tags.distinct().order_by("name")
     return render(
         request,
         "wiki/documents.html",
@@ -99,7 +99,7 @@ def _how_we_tell(frequency: str) -> str:
 @login_required
 @require_POST
 def watch_page(request, page_id):
-    page = get_object_or_404(WikiPage.objects.live(), pk=page_id)
+    page = get_object_or_404(selectors.live_pages(request.user), pk=page_id)
     back = safe_next(request, page.url)
     if request.POST.get("action") == "stop":
         services.unwatch_page(request.user, page)

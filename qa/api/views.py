@@ -1,7 +1,7 @@
 """The forum's JSON API: the same services, permissions and limits as the pages."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, status
@@ -13,7 +13,7 @@ from taggit.models import Tag
 from hub import submissions
 from qa import kinds, selectors
 from qa.api import serializers as s
-from qa.models import Answer, Comment, Question, Rating
+from qa.models import Answer, Comment, Question, visible_q
 from qa.services import moderation, posts, ratings
 from qa.services.errors import NotAllowed, QaError, RateLimited
 
@@ -34,7 +34,7 @@ def api_error(error: QaError) -> exceptions.APIException:
 
 
 def _answers():
-    return Answer.objects.visible().filter(question__hidden_at__isnull=True).select_related("author", "question")
+    return Answer.objects.visible().filter(visible_q("question__")).select_related("author", "question")
 
 
 @extend_schema(
@@ -118,9 +118,9 @@ class CommentList(generics.ListAPIView):
         comments = Comment.objects.visible().select_related("author").order_by("created_at", "pk")
         params = self.request.query_params
         if params.get("question", "").isdigit():
-            return comments.filter(question_id=params["question"], question__hidden_at__isnull=True)
+            return comments.filter(visible_q("question__"), question_id=params["question"])
         if params.get("answer", "").isdigit():
-            return comments.filter(answer_id=params["answer"], answer__hidden_at__isnull=True)
+            return comments.filter(visible_q("answer__"), visible_q("answer__question__"), answer_id=params["answer"])
         return comments.none()
 
     @extend_schema(request=s.CommentWriteSerializer, responses={201: s.CommentSerializer})
@@ -148,12 +148,7 @@ class RatingList(generics.ListAPIView):
 
     def get_queryset(self):
         member = get_object_or_404(get_user_model(), username=self.request.query_params.get("member", ""))
-        return (
-            Rating.objects.filter(recipient=member)
-            .exclude(Q(question__hidden_at__isnull=False) | Q(answer__hidden_at__isnull=False))
-            .select_related("rater", "recipient")
-            .order_by("-updated_at", "-pk")
-        )
+        return selectors.ratings_received(member).select_related("rater", "recipient")
 
     @extend_schema(request=s.RatingWriteSerializer, responses={201: s.RatingSerializer})
     def post(self, request):
@@ -170,7 +165,7 @@ class TagList(generics.ListAPIView):
     serializer_class = s.TagSerializer
 
     def get_queryset(self):
-        used = Count("qa_taggedquestion_items", filter=Q(qa_taggedquestion_items__content_object__hidden_at=None))
+        used = Count("qa_taggedquestion_items", filter=visible_q("qa_taggedquestion_items__content_object__"))
         return (
             Tag.objects.annotate(question_count=used).filter(question_count__gt=0).order_by("-question_count", "name")
         )
