@@ -358,7 +358,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # JSON bodies limited in size and depth before parsing (hub/parsers.py); forms as DRF reads them.
+    "DEFAULT_PARSER_CLASSES": [
+        "hub.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
+HUB_API_MAX_BODY_BYTES = 512 * 1024  # a 30,000-character answer fits, every character escaped (12 bytes)
+HUB_API_MAX_JSON_DEPTH = 32
 SPECTACULAR_SETTINGS = {
     "TITLE": "CO Knowledge Hub API",
     "VERSION": "1.0.0",
