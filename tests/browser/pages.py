@@ -215,4 +215,64 @@ SEARCH_PAGES = [
     PageType("search results", "search-results", "/search/?q=meeting", main=True),
 ]
 
-ALL_PAGES = HUB_PAGES + WIKI_PAGES + PROFILE_PAGES + QA_PAGES + SEARCH_PAGES
+
+def reflection_path(server: HubServer, visibility: str = "public") -> str:
+    """The demo's first reflection at this privacy level."""
+    (pk,) = query_one(
+        server, "SELECT id FROM pathway_reflection WHERE visibility = ? ORDER BY id LIMIT 1", (visibility,)
+    )
+    return f"/pathway/reflections/{pk}/"
+
+
+def reflection_history_path(server: HubServer) -> str:
+    """Chloe's graduation reflection: public, and its history is hers to read."""
+    (pk,) = query_one(
+        server,
+        "SELECT r.id FROM pathway_reflection r JOIN pathway_enrolment e ON e.id = r.enrolment_id "
+        "JOIN hub_user u ON u.id = e.user_id JOIN pathway_stage s ON s.id = r.stage_id "
+        "WHERE u.username = 'chloe' AND s.slug = 'graduation'",
+    )
+    return f"/pathway/reflections/{pk}/history/"
+
+
+def cohort_path(server: HubServer, name: str = "Pennines cohort") -> str:
+    (pk,) = query_one(server, "SELECT id FROM pathway_cohort WHERE name = ?", (name,))
+    return f"/pathway/cohorts/{pk}/"
+
+
+def session_path(server: HubServer) -> str:
+    (pk,) = query_one(
+        server,
+        "SELECT t.id FROM pathway_trainingsession t JOIN pathway_cohort c ON c.id = t.cohort_id "
+        "WHERE c.name = 'Pennines cohort' ORDER BY t.starts_at LIMIT 1",
+    )
+    return f"/pathway/sessions/{pk}/"
+
+
+PATHWAY_PAGES = [
+    PageType("pathway overview", "pathway", "/pathway/", main=True),
+    PageType("organiser's pathway record", "pathway-mine", "/pathway/me/", user="isaac", main=True),
+    PageType("record a stage", "pathway-record-stage", "/pathway/me/stages/visits/", user="isaac"),
+    PageType("write a reflection", "pathway-reflection-form", "/pathway/me/reflections/e4/", user="nadia"),
+    PageType("record a visit", "pathway-visit-form", "/pathway/me/visits/add/", user="isaac"),
+    PageType("public reflection", "pathway-reflection", reflection_path),
+    PageType("reflection history", "pathway-reflection-history", reflection_history_path, user="chloe"),
+    PageType("trainer's cohorts", "pathway-cohorts", "/pathway/cohorts/", user="priya"),
+    PageType("cohort view", "pathway-cohort", cohort_path, user="priya", main=True),
+    PageType("training session", "pathway-session", session_path, user="priya"),
+    PageType(
+        "plan a session", "pathway-new-session", lambda server: cohort_path(server) + "sessions/new/", user="priya"
+    ),
+    PageType("start a cohort", "pathway-new-cohort", "/pathway/cohorts/new/", user="priya"),
+    PageType("co-trainers", "pathway-co-trainers", "/pathway/co-trainers/"),
+    PageType("map of hosts and projects", "profiles-map", "/profiles/map/", main=True),
+]
+EVENT_PAGES = [
+    PageType("events calendar", "events", "/events/", main=True),
+    PageType("Action Camp", "event-action-camp", "/events/action-camp/", main=True),
+    PageType("event registration form", "event-register", "/events/action-camp/register/", user="member-kate"),
+    PageType("own registrations", "events-mine", "/events/mine/", user="amara"),
+    PageType("event registrations list", "event-registrations", "/events/action-camp/registrations/", user="victor"),
+]
+
+ALL_PAGES = HUB_PAGES + WIKI_PAGES + PROFILE_PAGES + QA_PAGES + SEARCH_PAGES + PATHWAY_PAGES + EVENT_PAGES
