@@ -33,6 +33,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo hub ready in {time.monotonic() - started:.1f} s."))
         if settings.DEBUG:
             self.stdout.write(
-                f"Log in at /accounts/login/ as admin, amara (organiser), host-riverside (host), "
+                f"Log in at /accounts/login/ as admin, amara (organiser), priya (trainer), host-riverside (host), "
                 f"mod-yasmin (moderator) or member-alice (member). Every demo password is: {DEMO_PASSWORD}"
             )
