@@ -26,6 +26,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
+# BENCH_REUSE=1 keeps a database an earlier run built (with BENCH_KEEP=1 on PostgreSQL): the
+# 100,000-document build takes minutes, the measuring seconds.
+REUSE = bool(os.environ.get("BENCH_REUSE"))
 BENCH_DB = "cohub_bench_search"
 KINDS = ["article", "debate", "document", "organiser", "host", "question", "answer"]
 TAGS = [f"topic{number}" for number in range(60)]
@@ -42,14 +45,17 @@ def configure() -> str:
         import psycopg
 
         with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-            admin.execute(f"CREATE DATABASE {BENCH_DB}")
+            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]).fetchone()
+            if not (REUSE and exists):
+                admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+                admin.execute(f"CREATE DATABASE {BENCH_DB}")
         settings.DATABASES["default"]["NAME"] = BENCH_DB
         label = "postgresql"
     else:
         path = ROOT / "var" / "bench-search.sqlite3"
         path.parent.mkdir(exist_ok=True)
-        path.unlink(missing_ok=True)
+        if not REUSE:
+            path.unlink(missing_ok=True)
         settings.DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}
         label = "sqlite"
     django.setup()
@@ -134,6 +140,12 @@ def insert(corpus: Corpus, start: int, stop: int, batch: int = 2000) -> None:
             cursor.execute("VACUUM ANALYZE search_term")
 
 
+def stored() -> int:
+    from search.models import IndexEntry
+
+    return IndexEntry.objects.count()
+
+
 def query_sets(corpus: Corpus) -> dict[str, list[str]]:
     words = corpus.words
     return {
@@ -144,17 +156,49 @@ def query_sets(corpus: Corpus) -> dict[str, list[str]]:
     }
 
 
-def measure(queries: list[str], **options) -> tuple[float, float]:
+def backend_pid() -> int | None:
+    """The PostgreSQL server process serving this connection (its CPU is part of a query's cost)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def cpu_ns(pids: list[int | str]) -> int:
+    """Nanoseconds on a CPU so far, summed over processes (first field of /proc/<pid>/schedstat)."""
+    return sum(int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) for pid in pids)
+
+
+def measure(queries: list[str], **options) -> tuple[float, float, float, float]:
+    """Median and p95 of each search's wall time, and of its CPU time: this process plus, on
+    PostgreSQL, the server process. The CPU figures are what a search costs with a core to itself,
+    so they hold on a busy machine where wall times are inflated by waiting for a core."""
     from search import services
 
-    timings = []
+    pids: list[int | str] = ["self"]
+    if pid := backend_pid():
+        pids.append(pid)
+    timings, cpu = [], []
     for _ in range(REPEATS):
         for query in queries:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), cpu_ns(pids)
             services.search(query, **options)
             timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
+            cpu.append((cpu_ns(pids) - cpu_started) / 1e6)
+    return (*median_p95(timings), *median_p95(cpu))
+
+
+def median_p95(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    return statistics.median(values), values[max(0, int(len(values) * 0.95) - 1)]
+
+
+def row(label: str, figures: tuple[float, float, float, float]) -> str:
+    median, p95, cpu_median, cpu_p95 = figures
+    return f"  {label:<21} wall median {median:6.1f} p95 {p95:6.1f}   cpu median {cpu_median:6.1f} p95 {cpu_p95:6.1f}"
 
 
 def main() -> None:
@@ -163,21 +207,23 @@ def main() -> None:
     corpus = Corpus()
     sets = query_sets(corpus)
     print(f"Search benchmark on {label}: median / p95 in ms over {REPEATS} x 8 queries per row")
+    print(f"Load average at the start: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     built = 0
     for size in SIZES:
         started = time.perf_counter()
-        insert(corpus, built, size)
+        if REUSE and stored() == size:
+            print(f"\n{size:,} documents (reused: BENCH_REUSE)")
+        else:
+            insert(corpus, built, size)
+            print(f"\n{size:,} documents (built in {time.perf_counter() - started:.1f} s)")
         built = size
-        print(f"\n{size:,} documents (built in {time.perf_counter() - started:.1f} s)")
         for name, queries in sets.items():
-            median, p95 = measure(queries)
-            print(f"  {name:<10} relevance  median {median:7.1f}  p95 {p95:7.1f}")
-        median, p95 = measure(sets["medium"], sort="newest")
-        print(f"  {'medium':<10} newest     median {median:7.1f}  p95 {p95:7.1f}")
+            print(row(f"{name} relevance", measure(queries)))
+        print(row("medium newest", measure(sets["medium"], sort="newest")))
         from search.backends.base import Filters
 
-        median, p95 = measure(sets["common"], filters=Filters(kinds=("question",), tags=(TAGS[3],)))
-        print(f"  {'common':<10} filtered   median {median:7.1f}  p95 {p95:7.1f}")
+        print(row("common filtered", measure(sets["common"], filters=Filters(kinds=("question",), tags=(TAGS[3],)))))
+    print(f"\nLoad average at the end: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     if not os.environ.get("BENCH_KEEP"):
         cleanup(label)
 

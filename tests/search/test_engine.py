@@ -242,6 +242,28 @@ def test_a_search_on_postgresql_leaves_the_sessions_planner_settings_as_they_wer
         assert cursor.fetchone() == ("on", "5MB", "on")
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_on_postgresql_walking_the_key_and_sorting_the_bitmap_find_the_same_newest_matches(settings, monkeypatch, sort):
+    """PostgreSQL only: past SEARCH_BROAD_MATCHES the newest matches come from walking the primary
+    key (a word in most documents) or from sorting every match (a rarer word); the same ones."""
+    from search.backends.postgres import PostgresBackend
+
+    settings.SEARCH_BROAD_MATCHES = 4
+    for number in range(9):
+        index_doc(kind=("article", "question")[number % 2], title=f"Rota {number}", body="rota", tags=("care",))
+    index_doc(title="Pantry", body="pantry")
+
+    def found(walk: bool):
+        monkeypatch.setattr(PostgresBackend, "_walk", lambda self, estimate: walk)
+        results = services.search("rota", sort=sort)
+        return [hit.object_id for hit in results.hits], [(f.value, f.count) for f in results.kind_facets]
+
+    walked, sorted_bitmap = found(True), found(False)
+    assert len(walked[0]) == (4 if sort == "relevance" else 9)  # relevance ranks the newest four only
+    assert walked == sorted_bitmap
+
+
 def test_a_kind_filter_in_capitals_counts_the_same_as_in_lower_case():
     index_doc(kind="question", title="Quorum rules", body="quorum")
     index_doc(kind="article", title="Quorum guide", body="quorum")
