@@ -22,7 +22,9 @@ DOCS = sorted(
 )
 INLINE_CODE = re.compile(r"`([^`\n]+)`")
 # Top-level folders of this repository that a path in the docs may start with.
-TOP_LEVEL = {path.name for path in ROOT.iterdir() if path.is_dir() and not path.name.startswith(".")}
+# Folders made at run time (var/ holds the database, media and caches) are not promises of the code.
+RUNTIME = {"var", "node_modules", "static_collected"}
+TOP_LEVEL = {path.name for path in ROOT.iterdir() if path.is_dir() and not path.name.startswith(".")} - RUNTIME
 PATH = re.compile(r"^(?P<path>[A-Za-z_][\w.-]*(?:/[\w.*-]+)+/?)(?::\d+)?$")
 DOTTED = re.compile(r"^(?P<name>[a-z_]+(?:\.[A-Za-z_]\w*)+)(?:\(\))?$")
 TEMPLATE_TAG = re.compile(r"{%\s*(?P<tag>\w+)")
