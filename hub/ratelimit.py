@@ -170,8 +170,10 @@ def limit(name: str, key: Callable[[HttpRequest], str] | None = None, methods: t
 
 
 def wants_json(request: HttpRequest) -> bool:
+    """The API, scripts asking for JSON (as search/static/search/suggest.js does) and XHR get JSON."""
     accept = request.headers.get("Accept", "")
-    return request.path.startswith("/api/") or ("application/json" in accept and "text/html" not in accept)
+    xhr = request.headers.get("X-Requested-With") == "XMLHttpRequest"
+    return request.path.startswith("/api/") or xhr or ("application/json" in accept and "text/html" not in accept)
 
 
 def respond(request: HttpRequest, error: RateLimited):

@@ -70,6 +70,8 @@ def _page_query(request) -> str:
 @require_GET
 def search_page(request):
     query = terms.clean_text(request.GET.get("q", ""))
+    if query:
+        ratelimit.hit(request, "search-page")  # past it: the plain 429 page (the middleware)
     results = services.search(query, _filters(request), request.GET.get("sort", ""), _page(request)) if query else None
     context = {
         "query": query,

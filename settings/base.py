@@ -186,6 +186,12 @@ HUB_RATE_LIMITS = {
     "password-change": {"rate": "5/m", "fail": "open", "message": "Too many password changes."},
     "email-change": {"rate": "10/m", "fail": "open", "message": "Too many changes to your email addresses."},
     "confirm-email": {"rate": "1/3m", "fail": "closed", "message": "A confirmation email was sent a moment ago."},
+    # Searches run on the search page (a query in ?q=), per client address
+    "search-page": {
+        "rate": env_str("HUB_SEARCH_PAGE_RATE", "60/m"),
+        "fail": "open",
+        "message": "Too many searches from your address in a minute.",
+    },
     # SEARCH_SUGGEST_RATE, per client address
     "search-suggest": {"rate": None, "fail": "open", "message": "Suggestions are paused for a minute."},
     # HUB_FEEDS_REFRESH_NOW_SECONDS, per profile
