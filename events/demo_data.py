@@ -11,7 +11,7 @@ ACTION_CAMP = {
     "days": 3,  # Saturday to Monday
     "venue": "Oakfield Farm",
     "town": "Hebden Bridge",
-    "address": "Oakfield Farm\nCragg Vale\nHebden Bridge HX7",
+    "address": "Up the Cragg Vale road, two miles south of the town: follow the signs from the station.",
     "capacity": 48,
     "organisers": ["victor", "eilidh"],
     "children_welcome": True,

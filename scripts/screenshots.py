@@ -7,6 +7,7 @@ so the committed set stays small.
 
     python scripts/screenshots.py            # every page type
     python scripts/screenshots.py --main     # only the main ones the README shows
+    python scripts/screenshots.py --only events,profiles-map   # only these page types
 """
 
 import argparse
@@ -65,6 +66,7 @@ class _NoWatch:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--main", action="store_true", help="only the main page types")
+    parser.add_argument("--only", default="", help="only these page types, by file name, comma-separated")
     options = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"Chromium is not at {CHROMIUM}. Install it with: apt-get install chromium (or set HUB_CHROMIUM).")
@@ -72,6 +74,9 @@ def main() -> int:
     if not AXE_SCRIPT.parent.exists():
         print("Note: node_modules is missing; screenshots do not need it, the browser tests do (npm ci).")
     page_types = [page_type for page_type in ALL_PAGES if page_type.main or not options.main]
+    if options.only:
+        wanted = set(options.only.split(","))
+        page_types = [page_type for page_type in page_types if page_type.name in wanted]
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     print("Starting a demo hub (migrate and load_demo take about half a minute)...", flush=True)
     with tempfile.TemporaryDirectory(prefix="cohub-screenshots-") as var_dir:

@@ -72,7 +72,8 @@ def _pages_render_and_keep_each_reflection_to_its_readers(client, context):
     shared = Reflection.objects.get(enrolment__user__username="chloe", stage__slug="e2")
     public = Reflection.objects.get(enrolment__user__username="chloe", stage__slug="graduation")
     assert (private.visibility, shared.visibility, public.visibility) == ("private", "trainers", "public")
-    assert client.get("/pathway/").status_code == 200
+    overview = client.get("/pathway/").content.decode()
+    assert 'href="/profiles/map/"' in overview and "Read more about E1 in the wiki" in overview
     assert client.get(f"/pathway/reflections/{public.pk}/").status_code == 200
     assert client.get(f"/pathway/reflections/{shared.pk}/").status_code == 404
     map_html = client.get("/profiles/map/").content.decode()
