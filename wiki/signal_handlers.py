@@ -26,16 +26,17 @@ def on_deleted(sender, instance, **kwargs):
         services.after_delete(instance)
 
 
-def on_document_saved(sender, instance, **kwargs):
-    indexing.update(instance)
+def on_document_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # rows loaded from a backup or fixture: the restore rebuilds the index once
+        indexing.update(instance)
 
 
 def on_document_deleted(sender, instance, **kwargs):
     indexing.remove(instance)
 
 
-def on_comment_saved(sender, instance, created=False, **kwargs):
-    if created:
+def on_comment_saved(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw:  # a comment loaded from a backup is not news to its watchers
         services.after_comment(instance)
 
 
