@@ -165,3 +165,52 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class ModerationEntry(models.Model):
+    """One moderator's action, for the audit trail (hub/moderation.py): who did what to what, when
+    and why. Rows are only ever added: restoring a post adds a "restore" entry and keeps the "hide"
+    entry, with who hid it and why."""
+
+    HIDE, RESTORE, LOCK, UNLOCK = "hide", "restore", "lock", "unlock"
+    SUSPEND, UNSUSPEND, DISMISS = "suspend", "unsuspend", "dismiss"
+    APPROVE_RATING, REJECT_RATING = "approve_rating", "reject_rating"
+    ACTION_CHOICES = [
+        (HIDE, "Hid"),
+        (RESTORE, "Restored"),
+        (LOCK, "Locked"),
+        (UNLOCK, "Unlocked"),
+        (SUSPEND, "Suspended"),
+        (UNSUSPEND, "Lifted the suspension of"),
+        (DISMISS, "Dismissed the reports on"),
+        (APPROVE_RATING, "Approved a held rating on"),
+        (REJECT_RATING, "Rejected a held rating on"),
+    ]
+
+    moderator = models.ForeignKey("hub.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    moderator_name = models.CharField(max_length=150, help_text="Kept if the moderator's account is deleted.")
+    action = models.CharField(max_length=20, choices=ACTION_CHOICES)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    target = models.CharField(max_length=200, help_text="What it was about, as it read at the time.")
+    target_url = models.CharField(max_length=500, blank=True)
+    member = models.ForeignKey(
+        "hub.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_entries",
+        help_text="Whose post or account it was.",
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="hub_moderation_target")]
+        verbose_name_plural = "moderation entries"
+
+    def __str__(self) -> str:
+        return f"{self.moderator_name} {self.get_action_display().lower()} {self.target}"

@@ -84,6 +84,11 @@ urlpatterns = [
     path("accounts/profile/picture/", views.account_avatar, name="account_avatar"),
     path("accounts/", include("allauth.urls")),
     path("comments/post/", comments.post, name="comments-post-comment"),  # the library's view, guarded
+    # Removing a comment goes through the audited service, never the library's own delete view.
+    path("comments/delete/<int:comment_id>/", comments.remove, name="comments-delete"),
+    path("comments/moderate/<int:comment_id>/hide/", comments.hide_view, name="comments-moderate-hide"),
+    path("comments/moderate/<int:comment_id>/restore/", comments.restore_view, name="comments-moderate-restore"),
+    path("comments/moderate/<int:comment_id>/dismiss/", comments.dismiss_view, name="comments-moderate-dismiss"),
     path("comments/", include("django_comments_xtd.urls")),
     path("", include(hub_patterns)),
     path("", include("home.urls")),

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from hub import task_admin
+from hub import moderation, moderation_admin, task_admin
 
 
 @hooks.register("insert_global_admin_js")
@@ -44,3 +44,28 @@ def register_task_menu_item():
 def markdown_editor_icons():
     """The Markdown editor's toolbar icons, from the hub's own files (no icon font from a CDN)."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-markdown.css"))
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return moderation.is_moderator(request.user)
+
+
+moderation_urls = (
+    [
+        path("", moderation_admin.queue, name="queue"),
+        path("suspend/", moderation_admin.suspend, name="suspend"),
+        path("unsuspend/", moderation_admin.unsuspend, name="unsuspend"),
+    ],
+    "hub_moderation",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [path("moderation/", include(moderation_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModeratorMenuItem("Moderation", reverse("hub_moderation:queue"), icon_name="warning", order=890)

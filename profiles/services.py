@@ -25,8 +25,8 @@ def is_profile_moderator(user) -> bool:
 
 def can_edit_profile(user, page: ProfilePage) -> bool:
     """Organisers edit their own profile, a host's maintainers edit that host only; moderators edit all."""
-    if not user.is_authenticated or not user.is_active:
-        return False
+    if not user.is_authenticated or not user.is_active or user.suspended_at is not None:
+        return False  # a suspended member reads but never writes (hub/moderation.py)
     if is_profile_moderator(user):
         return True
     if isinstance(page, OrganiserProfilePage):

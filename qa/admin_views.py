@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from qa import kinds, reputation
@@ -37,7 +36,14 @@ def _targets_by_key(flags) -> dict:
 
 
 def queue(request):
+    """The forum's queue is a section of the hub's moderation page (hub/moderation_admin.py)."""
     _require_moderator(request)
+    return redirect("hub_moderation:queue")
+
+
+def queue_section(request) -> dict:
+    """The forum's share of the moderators' queue (a hub.moderation.QueueSection): open flags, held
+    serial ratings, hidden posts and comments."""
     flags = list(
         Flag.objects.filter(status=Flag.OPEN).select_related("reporter", "content_type").order_by("created_at")
     )
@@ -53,13 +59,12 @@ def queue(request):
         "answers": Answer.objects.filter(hidden_at__isnull=False).select_related("hidden_by", "question")[:50],
         "comments": Comment.objects.filter(hidden_at__isnull=False).select_related("hidden_by")[:50],
     }
-    context = {
+    return {
         "rows": rows,
-        "held": held.order_by("rater__username", "updated_at"),
-        "serial_raters": moderation.serial_raters(),
+        "held": list(held.order_by("rater__username", "updated_at")),
+        "serial_raters": list(moderation.serial_raters()),
         "hidden": hidden,
     }
-    return TemplateResponse(request, "qa/admin/queue.html", context)
 
 
 def _target(kind: str, pk: int):
@@ -76,7 +81,7 @@ def _done(request, action, success: str):
         messages.error(request, error.message)
     else:
         messages.success(request, success)
-    return redirect("qa_moderation:queue")
+    return redirect("hub_moderation:queue")
 
 
 @require_POST
@@ -91,7 +96,8 @@ def hide(request, kind: str, pk: int):
 def restore(request, kind: str, pk: int):
     _require_moderator(request)
     target = _target(kind, pk)
-    return _done(request, lambda: moderation.restore(request.user, target), "Restored: it is visible again.")
+    reason = request.POST.get("reason", "")
+    return _done(request, lambda: moderation.restore(request.user, target, reason), "Restored: it is visible again.")
 
 
 @require_POST
@@ -100,7 +106,8 @@ def lock(request, kind: str, pk: int):
     question = kinds.question_of(_target(kind, pk))
     locked = request.POST.get("unlock") is None
     success = "Question locked." if locked else "Question unlocked."
-    return _done(request, lambda: moderation.lock(request.user, question, locked), success)
+    reason = request.POST.get("reason", "")
+    return _done(request, lambda: moderation.lock(request.user, question, locked, reason), success)
 
 
 @require_POST

@@ -10,9 +10,11 @@ class QaConfig(AppConfig):
     verbose_name = "Questions and answers"
 
     def ready(self):
+        from hub import moderation  # noqa: PLC0415 - it imports models, loaded after every AppConfig
+        from qa import admin_views, search_adapters, selectors, signal_handlers  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from qa import exports as qa_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
-        from qa import search_adapters, selectors  # noqa: PLC0415 - they import models, loaded after every AppConfig
 
+        signal_handlers.connect()
         registry.register(search_adapters.QuestionAdapter())
         registry.register(search_adapters.AnswerAdapter())
         members.register(MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20))
@@ -20,3 +22,6 @@ class QaConfig(AppConfig):
         subscriptions.register("qa.follows", selectors.subscriptions)
         for name in ("questions", "answers", "comments", "edits", "ratings_given", "ratings_received", "reports"):
             exports.register(f"qa.{name}", getattr(qa_exports, name))
+        moderation.register_section(
+            moderation.QueueSection("qa.flags", "qa/moderation/queue.html", admin_views.queue_section, 10)
+        )

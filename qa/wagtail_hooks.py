@@ -1,18 +1,12 @@
-"""Wagtail admin wiring for the forum: the moderation queue and listings of flags and posts."""
+"""Wagtail admin wiring for the forum: its moderation actions (its queue is a section of the hub's
+Moderation page, hub/moderation_admin.py) and the listing of flags."""
 
-from django.urls import include, path, reverse
+from django.urls import include, path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from qa import admin_views, reputation
+from qa import admin_views
 from qa.models import Flag
-
-
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return reputation.is_moderator(request.user)
-
 
 moderation_urls = (
     [
@@ -30,11 +24,6 @@ moderation_urls = (
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [path("qa/moderation/", include(moderation_urls))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_moderation_menu_item():
-    return ModeratorMenuItem("Q&A moderation", reverse("qa_moderation:queue"), icon_name="warning", order=900)
 
 
 class FlagViewSet(ModelViewSet):

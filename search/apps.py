@@ -6,6 +6,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from search import signal_handlers  # noqa: PLC0415 - it imports Wagtail's models, loaded after every AppConfig
+        from hub import moderation  # noqa: PLC0415 - it imports models, loaded after every AppConfig
+        from search import indexing, signal_handlers  # noqa: PLC0415 - they import models, loaded after every AppConfig
 
         signal_handlers.connect()
+        # A member suspended or let back: everything they wrote leaves or rejoins the index.
+        moderation.on_account_change(indexing.update_author)

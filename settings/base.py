@@ -208,6 +208,17 @@ HUB_RATE_LIMITS = {
     "qa-comment": {"rate": None, "fail": "closed", "message": ""},
     "qa-rating": {"rate": None, "fail": "closed", "message": ""},
     "qa-flag": {"rate": None, "fail": "closed", "message": ""},
+    # New members (hub/newcomers.py): discussion comments, and posts with links of every kind, per member
+    "discussion-comment": {
+        "rate": env_str("HUB_NEW_MEMBER_DISCUSSION_RATE", "10/h"),
+        "fail": "closed",
+        "message": "New members can post 10 discussion comments an hour.",
+    },
+    "new-member-links": {
+        "rate": env_str("HUB_NEW_MEMBER_LINKS_RATE", "3/h"),
+        "fail": "closed",
+        "message": "New members can post 3 posts with links an hour. Post it without the link, or try later.",
+    },
     # Content-Security-Policy violation reports (hub/csp.py), per client address
     "csp-report": {
         "rate": env_str("HUB_CSP_REPORTS_RATE", "30/m"),

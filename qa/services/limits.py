@@ -9,8 +9,8 @@ cache and hold across every app server; with the cache down these limits fail cl
 
 from django.conf import settings
 
-from hub import ratelimit, roles
-from qa.services.errors import RateLimited
+from hub import moderation, newcomers, ratelimit
+from qa.services.errors import NotAllowed, RateLimited
 
 # (what the member may do, the thing counted): "New members can ask 1 question every 10 minutes."
 MESSAGES = {
@@ -37,10 +37,24 @@ def _period(seconds: int) -> str:
     return f"{seconds // 60} minutes"
 
 
+def check_not_suspended(user) -> None:
+    """A suspended member reads but never writes (hub/moderation.py)."""
+    try:
+        moderation.check_can_write(user)
+    except moderation.Suspended as error:
+        raise NotAllowed(error.message) from None
+
+
 def is_limited(user) -> bool:
-    if roles.user_has_role(user, roles.ORGANISER) or roles.user_has_role(user, roles.MODERATOR):
-        return False
-    return user.feedback_score < settings.QA_NEW_ACCOUNT_SCORE
+    return newcomers.is_new_member(user)
+
+
+def check_links(user, *texts: str) -> None:
+    """New members post few posts with links, across every kind of post (hub/newcomers.py)."""
+    try:
+        newcomers.check_links(user, *texts)
+    except ratelimit.RateLimited as error:
+        raise RateLimited(error.message, error.retry_after) from None
 
 
 def check(kind: str, user) -> None:

@@ -7,8 +7,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from hub import moderation as audit
+from hub.models import ModerationEntry
 from qa import reputation
-from qa.models import Answer, Flag, Question, Rating
+from qa.models import Answer, Comment, Flag, Question, Rating
 from qa.services import limits, news
 from qa.services.errors import NotAllowed, QaError
 from search import indexing
@@ -19,11 +21,27 @@ def _require_moderator(user) -> None:
         raise NotAllowed("Only moderators can do this.")
 
 
+def _label(target) -> str:
+    if isinstance(target, Question):
+        return f"Question “{target.title}”"
+    if isinstance(target, Answer):
+        return f"Answer to “{target.question.title}”"
+    if isinstance(target, Comment):
+        return f"Comment “{target.body[:80]}”"
+    return str(target)
+
+
+def _record(moderator, action: str, target, reason: str, now) -> None:
+    """Every action of a moderator is in the audit trail (hub/moderation.py), in the same transaction."""
+    audit.record(moderator, action, target, reason=reason, member=target.author, label=_label(target), now=now)
+
+
 @transaction.atomic
 def flag(reporter, target, reason: str, note: str = "", *, now: dt.datetime | None = None) -> Flag:
     now = now or timezone.now()
     if not reporter.is_authenticated:
         raise NotAllowed("Sign in to report a post.")
+    limits.check_not_suspended(reporter)
     if reason not in dict(Flag.REASON_CHOICES):
         raise QaError("Choose why you are reporting this.")
     if reason == Flag.OTHER and not note.strip():
@@ -65,8 +83,11 @@ def hide(moderator, target, reason: str, *, now: dt.datetime | None = None) -> N
     _require_moderator(moderator)
     if not reason.strip():
         raise QaError("Give a reason for hiding it (members and moderators will see it).")
+    if target.hidden_at is not None:
+        raise QaError("This is already hidden.")
     target.hidden_at, target.hidden_by, target.hidden_reason = now, moderator, reason.strip()[:200]
     target.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    _record(moderator, ModerationEntry.HIDE, target, target.hidden_reason, now)
     _resolve_flags(target, moderator, Flag.ACTIONED, now)
     if isinstance(target, Answer):
         _refresh_answer_count(target.question_id)
@@ -75,11 +96,17 @@ def hide(moderator, target, reason: str, *, now: dt.datetime | None = None) -> N
 
 
 @transaction.atomic
-def restore(moderator, target, *, now: dt.datetime | None = None) -> None:
+def restore(moderator, target, reason: str = "", *, now: dt.datetime | None = None) -> None:
+    """Show a hidden post again. Who hid it and why stays in the audit trail (hub/moderation.py):
+    the row only says whether it is hidden now."""
+    now = now or timezone.now()
     _require_moderator(moderator)
     was_hidden = target.hidden_at is not None
+    if not was_hidden:
+        raise QaError("This is not hidden.")
     target.hidden_at, target.hidden_by, target.hidden_reason = None, None, ""
     target.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    _record(moderator, ModerationEntry.RESTORE, target, reason, now)
     if isinstance(target, Answer):
         _refresh_answer_count(target.question_id)
     _reindex(target)
@@ -88,11 +115,16 @@ def restore(moderator, target, *, now: dt.datetime | None = None) -> None:
 
 
 @transaction.atomic
-def lock(moderator, question: Question, locked: bool = True, *, now: dt.datetime | None = None) -> None:
+def lock(
+    moderator, question: Question, locked: bool = True, reason: str = "", *, now: dt.datetime | None = None
+) -> None:
     now = now or timezone.now()
     _require_moderator(moderator)
+    if question.is_locked == locked:
+        raise QaError("This question is already locked." if locked else "This question is not locked.")
     question.locked_at = now if locked else None
     question.save(update_fields=["locked_at"])
+    _record(moderator, ModerationEntry.LOCK if locked else ModerationEntry.UNLOCK, question, reason, now)
 
 
 @transaction.atomic
@@ -101,6 +133,11 @@ def dismiss(moderator, item: Flag, *, now: dt.datetime | None = None) -> None:
     _require_moderator(moderator)
     item.status, item.resolved_by, item.resolved_at = Flag.DISMISSED, moderator, now
     item.save(update_fields=["status", "resolved_by", "resolved_at"])
+    target = item.target
+    if target is not None:
+        _record(
+            moderator, ModerationEntry.DISMISS, target, f"{item.get_reason_display()}: {item.note}".strip(": "), now
+        )
 
 
 def serial_raters(now: dt.datetime | None = None):

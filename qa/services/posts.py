@@ -20,6 +20,7 @@ ACCEPTANCE_FEEDBACK = "Accepted as the answer"
 def _require_member(user) -> None:
     if not user.is_authenticated:
         raise NotAllowed("Sign in to take part.")
+    limits.check_not_suspended(user)
 
 
 def _clean_title(title: str) -> str:
@@ -71,6 +72,7 @@ def ask(author, title: str, body: str, tag_names, *, now: dt.datetime | None = N
         return submissions.as_repeat(earlier)
     tag_rows = tags.resolve(author, tag_names)
     limits.check("question", author)
+    limits.check_links(author, title, body)
     question = Question.objects.create(
         author=author, title=title, body=body, created_at=now, updated_at=now, last_activity_at=now
     )
@@ -113,6 +115,7 @@ def answer(author, question: Question, body: str, *, now: dt.datetime | None = N
     if Answer.objects.filter(question=question, author=author).exists():
         raise QaError("You have already answered this question: edit your answer instead.")
     limits.check("answer", author)
+    limits.check_links(author, body)
     try:
         with transaction.atomic():
             post = Answer.objects.create(question=question, author=author, body=body, created_at=now, updated_at=now)
@@ -135,7 +138,7 @@ def answer(author, question: Question, body: str, *, now: dt.datetime | None = N
 
 
 def can_edit(user, post) -> bool:
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.suspended_at is not None:
         return False
     question = kinds.question_of(post)
     if post.is_hidden or question.is_locked:
@@ -201,6 +204,7 @@ def comment(author, post, body: str, *, now: dt.datetime | None = None, token: s
     if earlier := submissions.earlier(author, token, Comment, same, now=now):
         return submissions.as_repeat(earlier)
     limits.check("comment", author)
+    limits.check_links(author, body)
     item = Comment.objects.create(author=author, body=body, created_at=now, **kinds.pointer(post))
     submissions.remember(author, token, item)
     Question.objects.filter(pk=question.pk).update(last_activity_at=now)
@@ -219,6 +223,7 @@ def comment(author, post, body: str, *, now: dt.datetime | None = None, token: s
 def accept(user, post: Answer, *, now: dt.datetime | None = None) -> Question:
     """The asker accepts `post`; it counts as their positive rating. Choosing again moves it."""
     now = now or timezone.now()
+    limits.check_not_suspended(user)
     question = Question.objects.select_for_update().get(pk=post.question_id)
     if question.author_id != user.pk:
         raise NotAllowed("Only the person who asked can accept an answer.")
@@ -255,6 +260,7 @@ def _withdraw_acceptance(user, answer_id: int, now) -> None:
 @transaction.atomic
 def unaccept(user, question: Question, *, now=None) -> Question:
     now = now or timezone.now()
+    limits.check_not_suspended(user)
     question = Question.objects.select_for_update().get(pk=question.pk)
     if question.author_id != user.pk:
         raise NotAllowed("Only the person who asked can change the accepted answer.")
@@ -269,6 +275,7 @@ def unaccept(user, question: Question, *, now=None) -> Question:
 @transaction.atomic
 def close_as_duplicate(user, question: Question, original: Question, *, now=None) -> Question:
     now = now or timezone.now()
+    limits.check_not_suspended(user)
     if not reputation.has_privilege(user, reputation.CLOSE_DUPLICATES):
         threshold = reputation.privilege_threshold(reputation.CLOSE_DUPLICATES)
         raise NotAllowed(f"Closing duplicates needs a feedback score of {threshold}.")
@@ -284,6 +291,7 @@ def close_as_duplicate(user, question: Question, original: Question, *, now=None
 
 @transaction.atomic
 def reopen(user, question: Question, *, now=None) -> Question:
+    limits.check_not_suspended(user)
     if not reputation.has_privilege(user, reputation.CLOSE_DUPLICATES):
         threshold = reputation.privilege_threshold(reputation.CLOSE_DUPLICATES)
         raise NotAllowed(f"Reopening questions needs a feedback score of {threshold}.")

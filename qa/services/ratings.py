@@ -11,9 +11,12 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from hub import moderation as audit
+from hub.models import ModerationEntry
 from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
 from qa.services import limits, news
@@ -26,12 +29,18 @@ Post = Question | Answer
 def check_can_rate(rater, post: Post, value: int) -> None:
     if not rater.is_authenticated:
         raise NotAllowed("Sign in to rate posts.")
+    limits.check_not_suspended(rater)
     if value not in (Rating.POSITIVE, Rating.NEUTRAL, Rating.NEGATIVE):
         raise QaError("Choose positive, neutral or negative.")
     if post.author_id == rater.pk:
         raise NotAllowed("You cannot rate your own post.")
     if post.is_hidden:
         raise NotAllowed("This post has been hidden by a moderator.")
+    question = kinds.question_of(post)
+    if question.is_locked:
+        raise NotAllowed("This question is locked by a moderator: it takes no new ratings.")
+    if question.is_closed:
+        raise NotAllowed("This question is closed as a duplicate: it takes no new ratings. Rate the original instead.")
     if not EmailAddress.objects.filter(user=rater, verified=True).exists():
         raise NotAllowed("Confirm your email address before rating posts.")
     if value == Rating.NEGATIVE and not reputation.has_privilege(rater, reputation.RATE_NEGATIVE):
@@ -54,9 +63,21 @@ def _lock_recipient(user_id: int) -> None:
     get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True).get()
 
 
-def _move_score(post: Post, delta: int) -> None:
-    if delta:
-        type(post).objects.filter(pk=post.pk).update(rating_score=F("rating_score") + delta)
+def _score_update(model, field: str, post_ids) -> None:
+    counted = (
+        Rating.objects.filter(held=False, **{field: OuterRef("pk")})
+        .values(field)
+        .annotate(total=Sum("value"))
+        .values("total")
+    )
+    model.objects.filter(pk__in=post_ids).update(rating_score=Coalesce(Subquery(counted), 0))
+
+
+def refresh_post_score(post: Post) -> None:
+    """Store the post's score as the sum of its ratings that count (held ones do not), in one
+    statement. Callers hold the recipient's lock, so no other rating of this post is written meanwhile."""
+    (field,) = kinds.pointer(post)
+    _score_update(type(post), field, [post.pk])
 
 
 def _reindex(post: Post) -> None:
@@ -108,13 +129,12 @@ def rate(
             held=held,
             **kinds.pointer(post),
         )
-        _move_score(post, value)
     else:
-        _move_score(post, value - existing.value)
         existing.value, existing.feedback, existing.updated_at = value, feedback, now
         existing.from_acceptance, existing.held = from_acceptance, held
         existing.save(update_fields=["value", "feedback", "updated_at", "from_acceptance", "held"])
         rating = existing
+    refresh_post_score(post)
     refresh_reputation(post.author_id, now)
     _reindex(post)
     if not from_acceptance:
@@ -128,10 +148,25 @@ def withdraw(rating: Rating, *, now: dt.datetime | None = None) -> None:
     now = now or timezone.now()
     _lock_recipient(rating.recipient_id)
     post = rating.post
-    _move_score(post, -rating.value)
-    rating.delete()
-    refresh_reputation(rating.recipient_id, now)
+    rating.delete()  # the post's score and the recipient's figures follow (after_ratings_deleted)
     _reindex(post)
+
+
+def after_ratings_deleted(ratings_gone: list[Rating], *, now: dt.datetime | None = None) -> None:
+    """Ratings left the database (withdrawn, or with their rater's account, their post or its question):
+    recompute the scores of the posts they were on and their recipients' figures from what remains."""
+    now = now or timezone.now()
+    question_ids = {r.question_id for r in ratings_gone if r.question_id}
+    answer_ids = {r.answer_id for r in ratings_gone if r.answer_id}
+    with transaction.atomic():
+        for recipient_id in sorted({r.recipient_id for r in ratings_gone}):
+            if get_user_model().objects.filter(pk=recipient_id).exists():
+                _lock_recipient(recipient_id)
+        _score_update(Question, "question", question_ids)
+        _score_update(Answer, "answer", answer_ids)
+        for recipient_id in sorted({r.recipient_id for r in ratings_gone}):
+            refresh_reputation(recipient_id, now)
+    indexing.update_many([*Question.objects.filter(pk__in=question_ids), *Answer.objects.filter(pk__in=answer_ids)])
 
 
 @transaction.atomic
@@ -144,7 +179,15 @@ def review_held(moderator, rating: Rating, approve: bool, *, now: dt.datetime | 
     rating.held = not approve
     rating.reviewed_by, rating.reviewed_at = moderator, now
     rating.save(update_fields=["held", "reviewed_by", "reviewed_at"])
+    post = rating.post
+    refresh_post_score(post)
     refresh_reputation(rating.recipient_id, now)
+    _reindex(post)
+    action = ModerationEntry.APPROVE_RATING if approve else ModerationEntry.REJECT_RATING
+    what = "question" if isinstance(post, Question) else "answer"
+    title = kinds.question_of(post).title
+    label = f"{rating.get_value_display()} rating by {rating.rater.get_username()} of the {what} “{title}”"
+    audit.record(moderator, action, post, member=rating.recipient, label=label, now=now)
 
 
 def recompute_all(now: dt.datetime | None = None, progress=None) -> list[tuple]:

@@ -13,7 +13,7 @@ from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
 from qa.models import Answer, Follow, Question, Revision
 from qa.services import posts
-from qa.services.errors import QaError, RateLimited
+from qa.services.errors import NotAllowed, QaError, RateLimited
 from qa.similar import similar_questions
 from qa.views.common import get_post, posted, refused
 
@@ -74,6 +74,11 @@ def _saved(request, form, success: str, write, *args, **kwargs):
         post = write(*args, **kwargs)
     except RateLimited as error:
         return refused(request, error, request.path)
+    except NotAllowed as error:
+        if error.field is None:  # who may write at all (a suspended member): 403 saying why
+            return refused(request, error, request.path)
+        form.add_error(error.field, error.message)  # a privilege for one field (a new tag): fix it there
+        return None
     except QaError as error:
         form.add_error(error.field, error.message)
         return None

@@ -104,11 +104,12 @@ def test_moderation_queue_lists_open_flags_for_moderators_only(client, asker, an
     answer = make_answer(make_question(asker), answerer, body="Buy cheap sunglasses from my shop today")
     moderation.flag(asker, answer, "spam", now=NOW)
     client.force_login(asker)
-    assert client.get("/admin/qa/moderation/").status_code in (302, 403)
+    assert client.get("/admin/moderation/").status_code in (302, 403)
     client.force_login(moderator)
-    response = client.get("/admin/qa/moderation/")
+    assert client.get("/admin/qa/moderation/").url == "/admin/moderation/"  # the forum's queue is a section
+    response = client.get("/admin/moderation/")
     assert response.status_code == 200
-    assert "Open flags (1)" in response.content.decode()
+    assert "Forum: open flags (1)" in response.content.decode()
     assert "Buy cheap sunglasses" in response.content.decode()
 
 

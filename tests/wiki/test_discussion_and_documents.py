@@ -40,7 +40,7 @@ def test_threaded_replies_three_levels_deep_with_sanitised_text(client, organise
 def test_anonymous_visitors_cannot_post(client, organiser):
     debate = make_debate(organiser, "Power before policy")
     response = _post(client, debate, "Hello", name="Stranger", email="stranger@example.org")
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert XtdComment.objects.count() == 0
     assert "Sign in</a> to join the discussion" in client.get(debate.url).content.decode()
 
@@ -76,7 +76,11 @@ def test_flagging_and_moderator_removal(client, organiser, member, moderator):
     comment.refresh_from_db()
     assert comment.is_removed is False
     client.force_login(moderator)
-    assert client.post(f"/comments/delete/{comment.pk}/").status_code == 302
+    assert "Rude words" in client.get("/admin/moderation/").content.decode()  # the report reached the queue
+    assert client.post(f"/comments/delete/{comment.pk}/").status_code == 302  # no reason: refused, with a message
+    comment.refresh_from_db()
+    assert comment.is_removed is False
+    assert client.post(f"/comments/delete/{comment.pk}/", {"reason": "Personal attack"}).status_code == 302
     comment.refresh_from_db()
     assert comment.is_removed is True
     assert "A moderator removed this comment" in client.get(debate.url).content.decode()
