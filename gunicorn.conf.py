@@ -6,7 +6,7 @@ Django: HUB_TRUSTED_PROXIES, a proxy on the same machine when unset (docs/adr/00
 
 import os
 
-bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("HUB_TRUSTED_PROXIES", "").strip() or "127.0.0.1,::1"

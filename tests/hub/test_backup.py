@@ -134,10 +134,11 @@ def test_a_backup_never_overwrites_a_file(content, tmp_path):
 # --- A second hub, in its own process, on an empty database of the same engine -----------------
 
 
-def _empty_database(tmp_path) -> tuple[str, callable]:
-    """A DATABASE_URL for an empty database of the test database's engine, and how to drop it."""
+def _empty_database(tmp_path, engine: str) -> tuple[str, callable]:
+    """A DATABASE_URL for an empty database of `engine` ("sqlite" or "postgresql"), and how to drop it.
+    A PostgreSQL one is made beside the test database, on the same server."""
     config = connections["default"].settings_dict
-    if connections["default"].vendor == "sqlite":
+    if engine == "sqlite":
         return f"sqlite:///{tmp_path / 'restored.sqlite3'}", lambda: None
     name = f"{config['NAME']}_restored"[:60]
     server = f"host={config['HOST']} port={config['PORT'] or 5432} user={config['USER']} dbname=postgres"
@@ -175,10 +176,15 @@ class SecondHub:
         return json.loads(result.stdout)
 
 
-def test_a_backup_restores_into_an_empty_database_with_the_same_rows_and_files(content, media, tmp_path):
+@pytest.mark.parametrize("target", ["same engine", "sqlite"])
+def test_a_backup_restores_into_an_empty_database_with_the_same_rows_and_files(content, media, tmp_path, target):
+    """Into the test database's engine; in the PostgreSQL pass also into SQLite (another engine)."""
+    vendor = connections["default"].vendor
+    if target == "sqlite" and vendor == "sqlite":
+        pytest.skip("The test database is SQLite: the 'same engine' case restores into SQLite already.")
     archive = _backup(tmp_path)
     expected_rows, expected_files = backup.row_counts(), _checksums(media)
-    database_url, drop = _empty_database(tmp_path)
+    database_url, drop = _empty_database(tmp_path, vendor if target == "same engine" else "sqlite")
     hub = SecondHub(database_url, tmp_path / "restored-media")
     try:
         restored = hub.manage("hub_restore", str(archive))
@@ -206,6 +212,13 @@ def test_a_backup_restores_into_an_empty_database_with_the_same_rows_and_files(c
         refused = hub.manage("hub_restore", str(broken), "--force")
         assert refused.returncode == 1
         assert "Loading stopped (hub.user, row 2" in refused.stderr and "Nothing was loaded" in refused.stderr
+        assert hub.row_counts() == expected_rows
+
+        # --force replaces a hub's content: the restored hub gets a new account, then the backup again.
+        hub.manage("shell", "-c", "from hub.models import User; User.objects.create(username='newcomer')")
+        assert hub.row_counts()["hub.user"] == expected_rows["hub.user"] + 1
+        forced = hub.manage("hub_restore", str(archive), "--force")
+        assert forced.returncode == 0, forced.stdout + forced.stderr
         assert hub.row_counts() == expected_rows
     finally:
         drop()
