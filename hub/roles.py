@@ -40,13 +40,23 @@ ROLE_PERMISSIONS = {
 }
 
 
+def role_names(user) -> frozenset[str]:
+    """The names of the user's groups, read once per user object (so once per request for the
+    signed-in member): pages ask about roles many times while they render."""
+    names = getattr(user, "_hub_role_names", None)
+    if names is None:
+        names = frozenset(group.name for group in user.groups.all())
+        user._hub_role_names = names
+    return names
+
+
 def user_has_role(user, role: str) -> bool:
     """True for superusers and for members of the named group. Uses the prefetched groups if present."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return any(group.name == role for group in user.groups.all())
+    return role in role_names(user)
 
 
 def ensure_roles(apps, schema_editor=None) -> None:

@@ -1,9 +1,10 @@
 """Signal handlers of the hub core, connected in HubConfig.ready()."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 
 from hub import page_cache, site
 
@@ -18,7 +19,14 @@ def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
         site.sync_site(using=using)
 
 
+def forget_roles(sender, instance, action, **kwargs) -> None:
+    """A user whose groups change reads them again (hub.roles.role_names keeps them on the object)."""
+    if action.startswith("post_"):
+        instance.__dict__.pop("_hub_role_names", None)
+
+
 def connect() -> None:
     post_migrate.connect(sync_site_after_migrate, dispatch_uid="hub.sync_site")
+    m2m_changed.connect(forget_roles, sender=get_user_model().groups.through, dispatch_uid="hub.forget_roles")
     # Every committed write drops the anonymous page cache (docs/adr/0100).
     connection_created.connect(page_cache.install, dispatch_uid="hub.page_cache")

@@ -62,21 +62,28 @@ def profile_contributions(member, viewer) -> dict:
     return {"pages": pages_contributed_by(member, limit=10, viewer=viewer)}
 
 
-def backlinks(page: WikiPage, viewer=visibility.PUBLIC) -> list[WikiPage]:
-    """Wiki pages `viewer` may see whose Markdown links to `page` by its current title or slug."""
+# A page's sidebar shows this many pages linking to it and contributors, then links to the rest:
+# what a page costs to show must not grow with how popular it is.
+SIDEBAR_LIST = 10
+
+
+def backlinks(page: WikiPage, viewer=visibility.PUBLIC, limit: int | None = None) -> list[WikiPage]:
+    """Wiki pages `viewer` may see whose Markdown links to `page` by its current title or slug
+    (the first `limit`)."""
     keys = {links.normalise(page.title), page.slug}
-    return list(
+    pages = (
         visibility.visible_pages(WikiPage.objects.all(), viewer)
         .filter(outgoing_links__target_key__in=keys)
         .exclude(pk=page.pk)
         .distinct()
         .order_by("title")
     )
+    return list(pages[:limit] if limit else pages)
 
 
-def contributors(page: WikiPage) -> list:
+def contributors(page: WikiPage, limit: int | None = None) -> list:
     """Everyone with a published revision on the page, most first, with their count (drafts stay in the admin)."""
-    return list(
+    people = (
         get_user_model()
         .objects.filter(
             wagtail_revisions__base_content_type=_page_content_type(),
@@ -86,6 +93,12 @@ def contributors(page: WikiPage) -> list:
         .annotate(revision_count=Count("wagtail_revisions"), last_revision=Max("wagtail_revisions__created_at"))
         .order_by("-revision_count", "-last_revision")
     )
+    return list(people[:limit] if limit else people)
+
+
+def _first(items: list, name: str) -> dict:
+    """The first SIDEBAR_LIST items, and whether there are more (the list was read with one extra)."""
+    return {name: items[:SIDEBAR_LIST], f"{name}_more": len(items) > SIDEBAR_LIST}
 
 
 def popular_tags(limit: int = 30, viewer=visibility.PUBLIC) -> list:
@@ -127,20 +140,32 @@ def watch_state(page: WikiPage, user) -> dict:
     }
 
 
-def page_sidebar(page: WikiPage, user) -> dict:
-    """What every wiki page shows around its body: links here, contributors, last edit, editing."""
+def page_sidebar(page: WikiPage, user, keep=None) -> dict:
+    """What every wiki page shows around its body: links here, contributors, last edit, editing.
+    `keep(name, build, *key)` may keep the part every visitor of the same audience sees the same
+    (hub.page_cache.shared)."""
+    if keep is None:
+        everyone = _sidebar_for_audience(page, user)
+    else:
+        everyone = keep("wiki-sidebar", lambda: _sidebar_for_audience(page, user), page.pk)
+    return {
+        **everyone,
+        "can_edit": user.is_authenticated and page.permissions_for_user(user).can_edit(),
+        **watch_state(page, user),
+    }
+
+
+def _sidebar_for_audience(page: WikiPage, viewer) -> dict:
     latest = (  # the live version: a newer draft is for editors in the admin
         Revision.objects.filter(pk=page.live_revision_id).select_related("user").first()
         if page.live_revision_id
         else None
     )
     return {
-        "backlinks": backlinks(page, user),
-        "contributors": contributors(page),
+        **_first(backlinks(page, viewer, SIDEBAR_LIST + 1), "backlinks"),
+        **_first(contributors(page, SIDEBAR_LIST + 1), "contributors"),
         "last_revision": latest,
-        "can_edit": user.is_authenticated and page.permissions_for_user(user).can_edit(),
         "page_tags": [item.tag for item in page.tagged_items.select_related("tag").order_by("tag__name")],
-        **watch_state(page, user),
     }
 
 

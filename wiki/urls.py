@@ -22,6 +22,7 @@ urlpatterns = [
     path("wiki/recent-changes/", include(recent_changes_patterns)),
     path("wiki/debates/", views.debates, name="debates"),
     path("wiki/a-z/", views.a_to_z, name="a_to_z"),
+    path("wiki/links-here/<int:page_id>/", views.links_here, name="links_here"),
     path("wiki/category/<slug:slug>/", views.category_detail, name="category"),
     path("wiki/tag/<slug:slug>/", views.tag_detail, name="tag"),
     path("wiki/documents/", views.documents, name="documents"),

@@ -62,6 +62,14 @@ def a_to_z(request):
     return render(request, "wiki/a_to_z.html", {"groups": sorted(groups.items()), "count": len(pages)})
 
 
+def links_here(request, page_id):
+    """Every wiki page the visitor may see that links to one page (its sidebar shows the first few)."""
+    page = get_object_or_404(selectors.live_pages(request.user), pk=page_id)
+    every = selectors.backlinks(page, request.user)
+    pages = Paginator(every, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "wiki/links_here.html", {"target": page, "page_obj": pages})
+
+
 def category_detail(request, slug):
     category = get_object_or_404(WikiCategory, slug=slug)
     pages = selectors.with_tags(selectors.live_pages(request.user).filter(category=category)).order_by("title")

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from hub import roles
+from tests.factories import make_user
 
 
 @pytest.mark.django_db
@@ -29,3 +30,13 @@ def test_ensure_roles_is_safe_to_run_again():
 
     roles.ensure_roles(apps)
     assert Group.objects.filter(name__in=roles.ALL_ROLES).count() == len(roles.ALL_ROLES) == 5
+
+
+def test_roles_are_read_once_per_user_object(db, django_assert_num_queries):
+    user = make_user("roles-once", role=roles.MODERATOR)
+    user = type(user).objects.get(pk=user.pk)
+    with django_assert_num_queries(1):
+        assert [roles.user_has_role(user, role) for role in roles.ALL_ROLES] == [True, False, False, True, False]
+        assert roles.user_has_role(user, roles.MODERATOR)
+    user.groups.add(Group.objects.get(name=roles.TRAINER))  # a change through the user is seen at once
+    assert roles.user_has_role(user, roles.TRAINER)

@@ -170,3 +170,32 @@ def test_recent_changes_and_documents_pages_use_fixed_queries(client, organiser,
         document.tags.add(f"t{n}")
     assert _query_count(client, "/wiki/recent-changes/") == few_changes
     assert _query_count(client, "/wiki/documents/") == few_docs
+
+
+def test_sidebar_shows_the_first_links_and_contributors_and_links_to_the_rest(client, organiser, settings):
+    settings.HUB_PAGE_SIZE = 5
+    target = make_article(organiser, "Power mapping", "v0")
+    for n in range(selectors.SIDEBAR_LIST + 1):
+        make_article(make_user(f"linker{n}", role="Organiser"), f"Source {n:02d}", "[[Power mapping]]")
+        editor = make_user(f"editor{n}", role="Organiser")
+        target.body = f"version {n}"
+        publish(target, editor, f"edit {n}")
+    response = client.get(target.url)
+    html = response.content.decode()
+    assert [p.title for p in response.context["backlinks"]] == [f"Source {n:02d}" for n in range(10)]
+    assert len(response.context["contributors"]) == selectors.SIDEBAR_LIST
+    assert (response.context["backlinks_more"], response.context["contributors_more"]) == (True, True)
+    assert f'href="/wiki/links-here/{target.pk}/"' in html
+    assert f'href="{target.url}history/"' in html
+    everything = client.get(f"/wiki/links-here/{target.pk}/?page=3")
+    assert (everything.status_code, everything.context["page_obj"].paginator.count) == (200, 11)
+    assert [p.title for p in everything.context["page_obj"]] == ["Source 10"]
+
+
+def test_sidebar_without_more_than_the_first_shows_no_link_to_the_rest(client, organiser):
+    target = make_article(organiser, "Power mapping", "v0")
+    make_article(organiser, "Source", "[[Power mapping]]")
+    response = client.get(target.url)
+    assert (response.context["backlinks_more"], response.context["contributors_more"]) == (False, False)
+    assert "/wiki/links-here/" not in response.content.decode()
+    assert client.get("/wiki/links-here/999999/").status_code == 404
