@@ -4,6 +4,7 @@ Each part exposes a small `home_*` function in its own `selectors.py`; the home 
 only arranges them. Each function returns a short list with its related rows loaded.
 """
 
+from hub.page_cache import kept_for
 from profiles import selectors as profile_selectors
 from qa import selectors as qa_selectors
 from wiki import selectors as wiki_selectors
@@ -12,12 +13,17 @@ PANEL_SIZE = 6
 
 
 def home_panels(page, request) -> dict:
+    # The same for every visitor of the same audience until the next write (hub.page_cache).
+    return kept_for(request.user)("home-panels", lambda: _panels(request.user))
+
+
+def _panels(viewer) -> dict:
     return {
-        "newest_wiki_pages": wiki_selectors.home_newest_pages(PANEL_SIZE, request.user),
-        "changed_wiki_pages": wiki_selectors.home_recently_changed_pages(PANEL_SIZE, request.user),
+        "newest_wiki_pages": wiki_selectors.home_newest_pages(PANEL_SIZE, viewer),
+        "changed_wiki_pages": wiki_selectors.home_recently_changed_pages(PANEL_SIZE, viewer),
         "unanswered_questions": qa_selectors.home_unanswered_questions(PANEL_SIZE),
         "recent_questions": qa_selectors.home_recent_questions(PANEL_SIZE),
-        "featured_profiles": profile_selectors.home_featured_profiles(PANEL_SIZE, request.user),
-        "debates": list(wiki_selectors.debates(3, request.user)),
+        "featured_profiles": profile_selectors.home_featured_profiles(PANEL_SIZE, viewer),
+        "debates": list(wiki_selectors.debates(3, viewer)),
         "popular_tags": qa_selectors.popular_tags(12),
     }

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
+from hub import roles
 from hub.cache import ResilientRedisCache, breaker_open
 
 CACHE_ALIAS = "pages"
@@ -135,6 +136,43 @@ def install(connection, **kwargs) -> None:
     if watch_writes not in connection.execute_wrappers:
         # First in the list: Django's `execute_wrapper()` context manager pops the last one.
         connection.execute_wrappers.insert(0, watch_writes)
+
+
+# --- parts of pages every visitor sees the same ----------------------------------------------------
+
+
+def shared(name: str, build, *parts):
+    """What `build()` returns, kept under the current generation: the same for every visitor
+    (signed in or not) until the next write. Each call is one cache round trip."""
+    if not enabled():
+        return build()
+    store = caches[CACHE_ALIAS]
+    key = f"hub:shared:{name}:" + ":".join(str(part) for part in parts)
+    found = store.get_many([GENERATION_KEY, key])
+    generation = current_generation(store, found)
+    entry = found.get(key)
+    if generation is not None and entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    if generation is not None:
+        store.set(key, (generation, value), settings.HUB_PAGE_CACHE_SECONDS)
+    return value
+
+
+def audience(viewer) -> str:
+    """Who sees the same as `viewer`: hub.visibility's rules read only whether the visitor is signed
+    in, a superuser, and their groups. Anything shown by `shared()` to a member is kept per audience."""
+    if viewer is None or not viewer.is_authenticated:
+        return "public"
+    if viewer.is_superuser:
+        return "superuser"
+    return "groups=" + ",".join(sorted(roles.role_names(viewer)))
+
+
+def kept_for(viewer):
+    """`shared()` for what `viewer`'s audience sees: keep(name, build, *parts)."""
+    group = audience(viewer)
+    return lambda name, build, *parts: shared(name, build, *parts, group)
 
 
 # --- the middleware --------------------------------------------------------------------------------

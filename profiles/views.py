@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_POST
 
 from hub import members, ratelimit
+from hub.page_cache import kept_for
 from profiles import map as place_map
 from profiles import selectors, services
 from profiles.forms import form_class_for
@@ -22,12 +23,19 @@ from profiles.models import HostProfilePage, OrganiserProfilePage, ProfilePage
 
 def profile_page_context(page: ProfilePage, request) -> dict:
     """What every profile page shows beyond its fields: feeds, social links, the owner's tools."""
+    return {
+        **kept_for(request.user)("profile-feeds", lambda: _feeds_for_everyone(page), page.pk),
+        "can_edit": services.can_edit_profile(request.user, page),
+    }
+
+
+def _feeds_for_everyone(page: ProfilePage) -> dict:
+    """The profile's feeds and links: the same for every visitor who may see the page."""
     sources = selectors.feed_sources_for(page)
     return {
         "feed_sources": sources,
         "feed_items": selectors.recent_items(sources),
         "social_links": selectors.social_links(page),
-        "can_edit": services.can_edit_profile(request.user, page),
     }
 
 

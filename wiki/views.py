@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from hub.notifications import NO_EMAIL
+from hub.page_cache import kept_for
 from hub.views import safe_next
 from wiki import links, selectors, services
 from wiki.forms import WatchForm
@@ -25,12 +26,12 @@ def _paginate(request, items):
 
 def wiki_page_context(page, request) -> dict:
     """What every wiki page shows around its body (registered for WikiPage in WikiConfig.ready())."""
-    return selectors.page_sidebar(page, request.user)
+    return selectors.page_sidebar(page, request.user, kept_for(request.user))
 
 
 def wiki_index_context(page, request) -> dict:
     """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready())."""
-    return selectors.index_context(request.user)
+    return kept_for(request.user)("wiki-index", lambda: selectors.index_context(request.user))
 
 
 def recent_changes(request):

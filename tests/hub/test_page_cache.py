@@ -2,6 +2,7 @@
 the next request, costs no query there, and every kind of change shows on the very next request."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import caches
@@ -99,6 +100,10 @@ def _refresh_feed(world, _client):
     store_items(world["source"], [item])
 
 
+def _link_to_article(world, _client):
+    make_article(world["organiser"], "Street stalls", "Read [[Door knocking basics]] first.")
+
+
 def _tag_question(world, _client):
     question = world["question"]
     Tag.objects.create(name="listening")
@@ -143,6 +148,12 @@ CHANGES = [
         lambda w, c: moderation.restore(w["moderator"], w["hidden"]),
     ),
     ("tags", lambda w: "/questions/", _tag_question),
+    (
+        "home after a question",
+        lambda w: "/",
+        lambda w, c: posts.ask(w["member"], "Where do we meet?", "We need a room for twenty people.", ["meetings"]),
+    ),
+    ("article sidebar after a new link", lambda w: w["article"].url, _link_to_article),
     (
         "search index",
         lambda w: "/search/?q=meet",
@@ -233,6 +244,32 @@ def test_signed_in_members_never_get_or_leave_a_cached_page(client, world):
     assert b"csrfmiddlewaretoken" not in anonymous.content
     client.force_login(world["member"])
     assert "X-Hub-Cache" not in client.get(url)  # nor is the anonymous page served to a member
+
+
+def _without_token(content: bytes) -> bytes:
+    """A signed-in page with its CSRF tokens (masked afresh on every request) taken out."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+
+
+def test_signed_in_pages_show_a_change_at_once_though_parts_of_them_are_kept(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    """Parts every visitor sees the same (home panels, a wiki page's sidebar, a profile's feeds)
+    are kept until the next write, for members too."""
+    client.force_login(world["organiser"])
+    pages = ["/", "/wiki/", world["article"].url, world["profile"].url]
+    before = [_without_token(client.get(url).content) for url in pages]
+    assert [_without_token(client.get(url).content) for url in pages] == before
+    with django_capture_on_commit_callbacks(execute=True):
+        _link_to_article(world, client)
+        _publish_title(world, client)
+        _refresh_feed(world, client)
+    pages[2] = world["article"].url
+    after = [client.get(url) for url in pages]
+    for url, response, old in zip(pages, after, before, strict=True):
+        status, fresh = _fresh(client, url, settings)
+        assert (response.status_code, _without_token(response.content)) == (status, _without_token(fresh))
+        assert _without_token(response.content) != old
 
 
 def test_each_query_string_is_its_own_page(client, world):
