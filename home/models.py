@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from hub.page_context import PageContextMixin
+from hub.routing import route_from
 
 
 class HomePage(PageContextMixin, Page):
@@ -18,6 +19,12 @@ class HomePage(PageContextMixin, Page):
     # Only one home page, at the root of the site.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def route(self, request, path_components):
+        # Every page of the site is below this one: find it by its address in one query (hub/routing.py).
+        if not path_components:
+            return super().route(request, path_components)
+        return route_from(self, request, path_components, super().route)
 
 
 class TagDescription(models.Model):

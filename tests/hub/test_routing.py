@@ -1,0 +1,38 @@
+"""Page routing by address in one query (hub/routing.py) answers as Wagtail's walk does."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.wiki.conftest import make_article
+
+
+def _tree_lookups(client, url) -> tuple[int, int, int]:
+    """(status, queries by address, child-by-slug queries of Wagtail's walk)."""
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(url).status_code
+    sql = [query["sql"] for query in queries.captured_queries if 'FROM "wagtailcore_page"' in query["sql"]]
+    by_address = sum('"wagtailcore_page"."url_path" IN' in text for text in sql)
+    by_slug = sum('"wagtailcore_page"."slug" = ' in text for text in sql)
+    return status, by_address, by_slug
+
+
+def test_a_page_its_routes_and_missing_addresses_answer_as_before(client, organiser):
+    page = make_article(organiser, "Power mapping", "Draw who decides.")
+    assert client.get(page.url).status_code == 200
+    assert client.get(page.url + "history/").status_code == 200
+    assert client.get(page.url + "no-such-route/").status_code == 404
+    assert client.get("/wiki/no-such-page/").status_code == 404
+    assert client.get("/no-such-section/power-mapping/").status_code == 404
+
+
+def test_a_draft_page_is_not_found_and_the_root_path_still_serves_home(client, organiser):
+    page = make_article(organiser, "Power mapping")
+    page.unpublish()
+    assert client.get("/wiki/power-mapping/").status_code == 404
+    assert client.get("/").status_code == 200
+
+
+def test_the_page_is_found_by_its_address_not_by_a_walk_of_slugs(client, organiser):
+    page = make_article(organiser, "Power mapping")
+    assert _tree_lookups(client, page.url) == (200, 1, 0)
+    assert _tree_lookups(client, page.url + "history/") == (200, 1, 0)
