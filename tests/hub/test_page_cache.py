@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.http import HttpResponse
@@ -14,18 +15,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_comments import get_form
 from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 
 from hub import cache as hub_cache
 from hub import page_cache, roles
 from profiles.feeds.parse import ParsedItem
 from profiles.feeds.refresh import store_items
-from profiles.models import FeedSource, ProfileIndexPage
 from profiles.services import publish_changes
 from qa.services import moderation, posts, ratings
-from tests.factories import make_user
-from tests.profiles.conftest import make_organiser
-from tests.qa.conftest import make_answer, make_question
-from tests.wiki.conftest import make_article, make_debate, publish
+from tests.hub.world import build as build_world
+from tests.wiki.conftest import make_article, publish
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 
@@ -41,33 +40,7 @@ def pages_on(settings):
 @pytest.fixture
 def world(db, pages_on):
     """One of each thing the benchmark's pages show, made before any page is cached."""
-    organiser = make_user("org", role=roles.ORGANISER)
-    member = make_user("mem")
-    moderator = make_user("mod", role=roles.MODERATOR)
-    article = make_article(organiser, "Door knocking basics", "Knock, listen, come back.")
-    other = make_article(organiser, "Listening campaigns", "Ask, then listen.")
-    debate = make_debate(organiser, "Pay organisers")
-    question = make_question(member, title="How do I start a listening campaign?")
-    question.tags.add(Tag.objects.create(name="campaigns"))
-    answer = make_answer(question, organiser, body="Begin with ten one-to-one conversations.")
-    hidden = make_question(member, title="A question hidden earlier")
-    moderation.hide(moderator, hidden, "Off topic")
-    Tag.objects.create(name="meetings")
-    profile = make_organiser(ProfileIndexPage.objects.get(slug="profiles"), organiser, bio="Organiser in Leeds.")
-    source = FeedSource.objects.create(page=profile, kind=FeedSource.BLOG, url="https://blog.example.org/feed")
-    return {
-        "organiser": organiser,
-        "member": member,
-        "moderator": moderator,
-        "article": article,
-        "other": other,
-        "debate": debate,
-        "question": question,
-        "answer": answer,
-        "hidden": hidden,
-        "profile": profile,
-        "source": source,
-    }
+    return build_world()
 
 
 def _comment_on_debate(world, client):
@@ -397,3 +370,19 @@ def test_hidden_question_is_not_shown_from_an_earlier_cached_list(client, world)
     assert b"How do I start a listening campaign?" in client.get("/questions/").content
     moderation.hide(world["moderator"], world["question"], "Spam", now=timezone.now() + dt.timedelta(seconds=1))
     assert b"How do I start a listening campaign?" not in client.get("/questions/").content
+
+
+def test_parts_kept_for_members_are_kept_per_audience(client, world):
+    """A page only moderators may see links to the article: a moderator's sidebar lists it, and
+    neither a member nor an anonymous visitor is ever shown the moderator's kept list."""
+    secret = make_article(world["organiser"], "Moderators' notes", "About [[Door knocking basics]].")
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.MODERATOR))
+    url = world["article"].url
+    client.force_login(world["moderator"])
+    assert b"Moderators&#x27; notes" in client.get(url).content or b"Moderators' notes" in client.get(url).content
+    client.force_login(world["member"])
+    assert b"Moderators" not in client.get(url).content
+    client.logout()
+    assert b"Moderators" not in client.get(url).content
+    assert page_cache.audience(world["moderator"]) != page_cache.audience(world["member"])
