@@ -26,6 +26,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+from wagtail.models import Site
 
 from hub import roles
 from hub.cache import ResilientRedisCache, breaker_open
@@ -218,6 +219,27 @@ def rebuild(entry) -> HttpResponse:
         response.headers[name] = value
     response.headers["X-Hub-Cache"] = "hit"
     return response
+
+
+class SiteMiddleware:
+    """Wagtail's site for the request's host and its root page, kept until the next write
+    (`shared()`): Wagtail otherwise reads the site, the root page and its specific row on every
+    request that serves or links to a page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if enabled() and not request.path.startswith(tuple(getattr(settings, "HUB_PAGE_CACHE_EXEMPT", ()))):
+            request._wagtail_site = shared("wagtail-site", lambda: _site_for(request), request.get_host())
+        return self.get_response(request)
+
+
+def _site_for(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page.localized.specific  # noqa: B018 - loaded now, so it is kept with the site
+    return site
 
 
 class PageCacheMiddleware:

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Whole pages for anonymous visitors, before sessions and everything they cost (docs/adr/0100).
     "hub.page_cache.PageCacheMiddleware",
+    "hub.page_cache.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -386,3 +386,17 @@ def test_parts_kept_for_members_are_kept_per_audience(client, world):
     client.logout()
     assert b"Moderators" not in client.get(url).content
     assert page_cache.audience(world["moderator"]) != page_cache.audience(world["member"])
+
+
+def test_the_site_and_its_root_page_are_read_once_until_the_next_write(client, world):
+    client.force_login(world["member"])
+    url = world["article"].url
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert [q["sql"] for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]] == []
+    world["article"].title = "Door knocking, in pairs"
+    publish(world["article"], world["organiser"], "Retitled")  # a write: the site is read again
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(world["article"].url).status_code == 200
+    assert len([q for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]) == 1
