@@ -18,6 +18,7 @@ def account(user) -> dict:
         "last_login": user.last_login,
         "avatar": user.avatar.name or None,
         "feedback_score": user.feedback_score,
+        "suspended_at": user.suspended_at,
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")

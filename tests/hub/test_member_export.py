@@ -137,6 +137,7 @@ def test_account_and_profile(client, people):
     make_host(index, title="Riverside Trust", maintainers=[member])
     data = _export(client, member)
     assert data["account"]["username"] == "writer" and data["account"]["display_name"] == "Writer W"
+    assert data["account"]["suspended_at"] is None
     assert data["profiles.profile"]["title"] == "Writer's profile"
     assert data["profiles.profile"]["bio"] == "I knock on doors."
     assert [host["title"] for host in data["profiles.hosts_maintained"]] == ["Riverside Trust"]
