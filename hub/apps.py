@@ -7,7 +7,7 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import account_export, comments, exports, moderation, signal_handlers  # noqa: PLC0415 - imports models, loaded after every AppConfig
+        from hub import account_export, comments, exports, moderation, reports, signal_handlers  # noqa: PLC0415 - imports models, loaded after every AppConfig
 
         signal_handlers.connect()
         # The account comes first in a member's data export; the parts add theirs from their own ready().
@@ -16,4 +16,7 @@ class HubConfig(AppConfig):
         exports.register("following", account_export.following)
         moderation.register_section(
             moderation.QueueSection("hub.comments", "hub/moderation/comments.html", comments.queue_section, 20)
+        )
+        moderation.register_section(
+            moderation.QueueSection("hub.reports", "hub/moderation/reports.html", reports.queue_section, 30)
         )

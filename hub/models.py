@@ -214,3 +214,39 @@ class ModerationEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.moderator_name} {self.get_action_display().lower()} {self.target}"
+
+
+class Report(models.Model):
+    """A member's report of something that has no report of its own in its part (a profile), for the
+    moderators' queue (hub/reports.py). The forum's posts and the discussions' comments keep theirs."""
+
+    SPAM, OFFENSIVE, IMPERSONATION, OTHER = "spam", "offensive", "impersonation", "other"
+    REASON_CHOICES = [
+        (SPAM, "Spam or advertising"),
+        (OFFENSIVE, "Offensive"),
+        (IMPERSONATION, "Pretends to be someone else"),
+        (OTHER, "Something else"),
+    ]
+    OPEN, ACTIONED, DISMISSED = "open", "actioned", "dismissed"
+    STATUS_CHOICES = [(OPEN, "Open"), (ACTIONED, "Acted on"), (DISMISSED, "Dismissed")]
+
+    reporter = models.ForeignKey("hub.User", on_delete=models.CASCADE, related_name="reports_made")
+    kind = models.CharField(max_length=30, help_text="What was reported, as registered in hub/reports.py.")
+    object_id = models.PositiveBigIntegerField()
+    reason = models.CharField(max_length=20, choices=REASON_CHOICES)
+    note = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=OPEN, db_index=True)
+    created_at = models.DateTimeField()
+    resolved_by = models.ForeignKey("hub.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "kind", "object_id"], condition=models.Q(status="open"), name="hub_one_open_report"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} report on {self.kind} {self.object_id}"

@@ -8,11 +8,13 @@ menu only hides what the services already refuse.
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from hub import moderation
+from hub import moderation, reports
+from hub.models import Report
 
 
 def _require_moderator(request) -> None:
@@ -59,3 +61,31 @@ def unsuspend(request):
     member, reason = _account(request), request.POST.get("reason", "")
     success = f"{member.get_username()} may write again."
     return _done(request, lambda: moderation.unsuspend(request.user, member, reason), success)
+
+
+def _reported(request, kind: str, pk: int):
+    registered = reports.reportable(kind)
+    if registered is None:
+        raise Http404("This cannot be reported.")
+    return get_object_or_404(registered.queryset(), pk=pk)
+
+
+@require_POST
+def dismiss_report(request, pk: int):
+    _require_moderator(request)
+    item = get_object_or_404(Report, pk=pk, status=Report.OPEN)
+    return _done(request, lambda: reports.dismiss(request.user, item), "Report dismissed.")
+
+
+@require_POST
+def take_offline(request, kind: str, pk: int):
+    _require_moderator(request)
+    target, reason = _reported(request, kind, pk), request.POST.get("reason", "")
+    return _done(request, lambda: reports.take_offline(request.user, kind, target, reason), "Taken offline.")
+
+
+@require_POST
+def put_back(request, kind: str, pk: int):
+    _require_moderator(request)
+    target, reason = _reported(request, kind, pk), request.POST.get("reason", "")
+    return _done(request, lambda: reports.put_back(request.user, kind, target, reason), "Back online.")

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from hub import comments, csp, ratelimit, views
+from hub import comments, csp, ratelimit, report_views, views
 
 
 def _posted_email(request) -> str:
@@ -56,6 +56,7 @@ hub_patterns = (
         path("contact/", views.contact, name="contact"),
         path("markdown/preview/", views.markdown_preview, name="markdown_preview"),
         path("members/<str:username>/", views.member, name="member"),
+        path("report/<slug:kind>/<int:pk>/", report_views.report, name="report"),
         path("avatars/<str:username>.svg", views.avatar, name="avatar"),
         path("inbox/", views.inbox_list, name="inbox"),
         path("inbox/read-all/", views.inbox_mark, name="inbox_read_all"),

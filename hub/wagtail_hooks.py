@@ -56,6 +56,9 @@ moderation_urls = (
         path("", moderation_admin.queue, name="queue"),
         path("suspend/", moderation_admin.suspend, name="suspend"),
         path("unsuspend/", moderation_admin.unsuspend, name="unsuspend"),
+        path("reports/<int:pk>/dismiss/", moderation_admin.dismiss_report, name="dismiss_report"),
+        path("offline/<slug:kind>/<int:pk>/", moderation_admin.take_offline, name="take_offline"),
+        path("online/<slug:kind>/<int:pk>/", moderation_admin.put_back, name="put_back"),
     ],
     "hub_moderation",
 )

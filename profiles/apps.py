@@ -10,12 +10,13 @@ class ProfilesConfig(AppConfig):
     verbose_name = "Profiles"
 
     def ready(self):
-        from hub import visibility  # noqa: PLC0415 - it imports Wagtail's models, loaded after every AppConfig
+        from hub import reports, visibility  # noqa: PLC0415 - they import Wagtail's models, loaded after every AppConfig
         from profiles import directory, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from profiles import exports as profile_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from profiles.models import PAGE_RULE, HostProfilePage, OrganiserProfilePage, ProfileIndexPage, ProfilePage  # noqa: PLC0415 - models load after every AppConfig
 
         visibility.register_page_rule(PAGE_RULE)
+        reports.register(reports.Reportable("profile", "profile", ProfilePage.objects.all, selectors.owner_of))
         registry.register(search_adapters.OrganiserAdapter())
         registry.register(search_adapters.HostAdapter())
         signal_handlers.connect()

@@ -28,6 +28,11 @@ def profile_for_user(user, viewer=visibility.PUBLIC):
     return visible_to(OrganiserProfilePage.objects.filter(account_id=user.pk), viewer).first()
 
 
+def owner_of(page: ProfilePage):
+    """The member an organiser profile belongs to (hosts belong to no one member), for reports."""
+    return getattr(page.specific, "account", None)
+
+
 def member_profile_link(member, viewer) -> dict | None:
     """Profiles' part of a member page (a hub.members section): their organiser profile, if `viewer` may see it."""
     profile = profile_for_user(member, viewer)

@@ -220,6 +220,8 @@ HUB_RATE_LIMITS = {
         "fail": "closed",
         "message": "New members can post 3 posts with links an hour. Post it without the link, or try later.",
     },
+    # Reports on profiles (hub/reports.py), per member
+    "report": {"rate": "20/d", "fail": "closed", "message": "You can report 20 things a day."},
     # Content-Security-Policy violation reports (hub/csp.py), per client address
     "csp-report": {
         "rate": env_str("HUB_CSP_REPORTS_RATE", "30/m"),

@@ -3,11 +3,14 @@ on discussion comments reach the queue, suspension stops every write and hides a
 new members' discussion comments and links are limited (docs/adr/0081)."""
 
 import pytest
+from django.test import Client
+from django.utils import timezone
 from django_comments import get_form
 from django_comments_xtd.models import XtdComment
 
-from hub import moderation
-from hub.models import ModerationEntry, Notification
+from hub import moderation, roles
+from hub.models import ModerationEntry, Notification, Report
+from profiles.models import OrganiserProfilePage, ProfileIndexPage
 from qa.models import Comment, Flag, Question, Rating
 from qa.services import moderation as qa_moderation
 from qa.services import posts, ratings
@@ -207,3 +210,59 @@ def test_new_members_links_are_limited_across_every_kind_of_post(asker, answerer
         posts.comment(answerer, question, "And https://example.org/d")
     posts.comment(answerer, question, "No link this time")
     assert Comment.objects.count() == 3
+
+
+def _organiser_profile(account, title="Okapi Organiser"):
+    index = ProfileIndexPage.objects.get(slug="profiles")
+    page = OrganiserProfilePage(title=title, account=account)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def test_a_reported_profile_reaches_the_queue_and_can_go_offline_and_back(client, member, moderator):
+    owner = make_user("profileowner", role=roles.ORGANISER)
+    profile = _organiser_profile(owner)
+    client.force_login(member)
+    assert "Report this profile" in client.get(profile.url).content.decode()
+    refused = client.post(f"/report/profile/{profile.pk}/", {"reason": "other", "note": ""})
+    assert refused.status_code == 400 and Report.objects.count() == 0
+    assert client.post(f"/report/profile/{profile.pk}/", {"reason": "impersonation"}).status_code == 302
+    again = client.post(f"/report/profile/{profile.pk}/", {"reason": "spam"})
+    assert again.status_code == 400 and Report.objects.count() == 1
+    client.force_login(moderator)
+    queue = client.get("/admin/moderation/").content.decode()
+    assert "Reported profiles (1)" in queue and "Okapi Organiser" in queue
+    client.post(f"/admin/moderation/offline/profile/{profile.pk}/", {"reason": "Not who they say"})
+    profile.refresh_from_db()
+    assert profile.live is False
+    assert Client().get(f"/members/{owner.username}/").status_code == 200
+    assert "Taken offline by a moderator" in client.get("/admin/moderation/").content.decode()
+    client.post(f"/admin/moderation/online/profile/{profile.pk}/", {"reason": "Identity checked"})
+    profile.refresh_from_db()
+    assert profile.live is True
+    assert _trail(OrganiserProfilePage.objects.get(pk=profile.pk)) == [
+        ("restore", "moderator", "profileowner", "Identity checked"),
+        ("hide", "moderator", "profileowner", "Not who they say"),
+    ]
+    assert list(Report.objects.values_list("status", flat=True)) == [Report.ACTIONED]
+    assert Notification.objects.filter(user=owner, kind="moderation").count() == 2
+
+
+def test_reports_are_refused_to_visitors_suspended_members_and_non_moderators_act_on_nothing(client, member):
+    profile = _organiser_profile(make_user("owner2", role=roles.ORGANISER))
+    assert Client().post(f"/report/profile/{profile.pk}/", {"reason": "spam"}).status_code == 302  # to log in
+    reporter = make_user("reporter")
+    client.force_login(reporter)
+    client.post(f"/report/profile/{profile.pk}/", {"reason": "spam"})
+    client.force_login(member)
+    assert client.post(f"/admin/moderation/offline/profile/{profile.pk}/", {"reason": "x"}).status_code in (302, 403)
+    assert client.post(f"/admin/moderation/reports/{Report.objects.get().pk}/dismiss/").status_code in (302, 403)
+    profile.refresh_from_db()
+    assert profile.live is True and Report.objects.get().status == Report.OPEN
+    type(member).objects.filter(pk=member.pk).update(suspended_at=timezone.now())
+    client.force_login(type(member).objects.get(pk=member.pk))
+    assert client.post(f"/report/profile/{profile.pk}/", {"reason": "spam"}).status_code == 403
+    assert Report.objects.count() == 1
+    assert ModerationEntry.objects.count() == 0

@@ -14,7 +14,7 @@ from django_comments_xtd.models import XtdComment
 from taggit.models import Tag
 
 from hub import moderation, roles
-from hub.models import ModerationEntry
+from hub.models import ModerationEntry, Report
 from profiles.models import HostProfilePage, OrganiserProfilePage, ProfileIndexPage
 from qa.models import Answer, Comment, Flag, Question, Rating
 from qa.models import Revision as QaRevision
@@ -94,9 +94,11 @@ def snapshot(world) -> tuple:
         XtdComment.objects.filter(is_removed=False).count(),
         PageWatch.objects.count(),
         ModerationEntry.objects.count(),
+        Report.objects.count(),
         get_user_model().objects.filter(suspended_at__isnull=False).count(),
         Question.objects.filter(hidden_at__isnull=False).count(),
         host.deletion_requested_at,
+        host.live,
         OrganiserProfilePage.objects.get(pk=profile.pk).deletion_requested_at,
     )
 
@@ -174,6 +176,16 @@ WRITES = [
         "ask for an organiser profile's deletion (page)",
         lambda c, w: c.post(f"/profiles/edit/{w['organiser_profile'].pk}/delete/", {"confirm": "yes"}),
         {"organiser", "moderator", "admin"},
+    ),
+    (
+        "report a profile (page)",
+        lambda c, w: c.post(f"/report/profile/{w['organiser_profile'].pk}/", {"reason": "spam"}),
+        EVERYONE_SIGNED_IN,
+    ),
+    (
+        "take a profile offline (admin)",
+        lambda c, w: c.post(f"/admin/moderation/offline/profile/{w['host'].pk}/", {"reason": "Spam"}),
+        {"moderator", "admin"},
     ),
     (
         "hide a question (admin)",
