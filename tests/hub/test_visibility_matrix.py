@@ -148,6 +148,11 @@ CASES = [
     ("api", f"/api/v1/questions/?tag={TAG}", SUSPENDED_POSTS, "Heronvisible"),
     ("member page", "/members/matrixasker/", HIDDEN_POST, "Heronvisible"),
     ("member page", "/members/matrixokapi/", ("/profiles/okapiprivate/", "member"), None),
+    ("questions page", "/questions/", HIDDEN_POST, "Heronvisible"),
+    ("questions page", "/questions/", SUSPENDED_POSTS, "Heronvisible"),
+    ("questions rss", "/questions/rss/", HIDDEN_POST, "Heronvisible"),
+    ("questions rss", "/questions/rss/", SUSPENDED_POSTS, "Heronvisible"),
+    ("tagged questions rss", f"/questions/tagged/{TAG}/rss/", SUSPENDED_POSTS, "Heronvisible"),
     ("directory", "/profiles/", PRIVATE_PROFILE, "Ibispublic"),
     ("directory search", "/profiles/?q=Okapi", PRIVATE_PROFILE, None),
 ]
@@ -186,6 +191,20 @@ class TestVisibilityMatrix:
             assert secret in _text(member, address), f"{place} should show {secret} to a signed-in member"
         if twin:
             assert twin in _text(Client(), address), f"{place} should list {twin}: the case proves nothing"
+
+    def test_the_private_things_themselves_are_refused_to_those_who_may_not_see_them(self, world):
+        restricted = WikiPage.objects.get(title="Quokkarest")
+        live = WikiPage.objects.get(slug="lanternfish")
+        document = get_document_model().objects.get(title="Narwhaldoc")
+        addresses = [restricted.url, f"{restricted.url}history/", document.url]
+        member = Client()
+        member.force_login(world["member"])
+        for address in addresses:
+            assert Client().get(address).status_code == 302, address  # to the log-in page
+            assert member.get(address).status_code == 200, address
+        draft = live.get_latest_revision()
+        assert Client().get(f"{live.url}history/{draft.pk}/").status_code == 404
+        assert member.get(f"{live.url}history/{live.live_revision_id}/").status_code == 200
 
     def test_a_suspended_members_posts_leave_member_aware_lists_too(self, world):
         member = Client()
