@@ -1,10 +1,12 @@
 """The hub core's own part of a member's data export (hub/exports.py): the account, its email
-addresses, the inbox and what the member follows."""
+addresses, the inbox, what the member follows, and what they reported to the moderators (profiles
+through hub/reports.py, discussion comments through the comments library's flags)."""
 
 from allauth.account.models import EmailAddress
+from django_comments.models import CommentFlag
 
 from hub import subscriptions
-from hub.models import Notification
+from hub.models import Notification, Report
 
 
 def account(user) -> dict:
@@ -50,4 +52,25 @@ def following(user) -> list[dict]:
             "since": item.created_at,
         }
         for item in subscriptions.for_user(user)
+    ]
+
+
+def reports(user) -> list[dict]:
+    return [
+        {
+            "about": report.kind,
+            "id": report.object_id,
+            "reason": report.get_reason_display(),
+            "note": report.note,
+            "created_at": report.created_at,
+        }
+        for report in Report.objects.filter(reporter=user).order_by("created_at", "pk")
+    ]
+
+
+def discussion_reports(user) -> list[dict]:
+    """Flags the member put on discussion comments (the library's CommentFlag rows)."""
+    return [
+        {"comment_id": flag.comment_id, "flag": flag.flag, "flagged_at": flag.flag_date}
+        for flag in CommentFlag.objects.filter(user=user).order_by("flag_date", "pk")
     ]

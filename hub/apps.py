@@ -14,6 +14,8 @@ class HubConfig(AppConfig):
         exports.register("account", account_export.account)
         exports.register("inbox", account_export.inbox)
         exports.register("following", account_export.following)
+        exports.register("reports", account_export.reports)
+        exports.register("discussion_reports", account_export.discussion_reports)
         moderation.register_section(
             moderation.QueueSection("hub.comments", "hub/moderation/comments.html", comments.queue_section, 20)
         )

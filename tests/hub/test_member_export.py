@@ -8,11 +8,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from events.models import Registration
 from hub import roles
-from hub.models import Notification
+from hub.models import Notification, Report
 from pathway.models import ReflectionRevision, Visit
 from profiles.models import ProfileIndexPage
 from qa.models import Comment, Flag, Follow, Rating, Revision
@@ -71,6 +72,24 @@ def _write_everything(member, other, n: int, prefix: str) -> None:
             member, f"{prefix} article {i}", body=f"{prefix} article body {i}", note=f"{prefix} note {i}"
         )
         debate = make_debate(member, f"{prefix} debate {i}", positions=[("for", f"{prefix} heading {i}", "Because.")])
+        their_comment = XtdComment.objects.create(
+            content_type=ContentType.objects.get_for_model(debate),
+            object_pk=str(debate.pk),
+            site_id=settings.SITE_ID,
+            user=other,
+            user_name=other.username,
+            comment=f"{prefix} their debate comment {i}",
+            submit_date=NOW,
+        )
+        CommentFlag.objects.create(comment=their_comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL)
+        Report.objects.create(
+            reporter=member,
+            kind="profile",
+            object_id=debate.pk,
+            reason=Report.SPAM,
+            note=f"{prefix} report {i}",
+            created_at=NOW,
+        )
         XtdComment.objects.create(
             content_type=ContentType.objects.get_for_model(debate),
             object_pk=str(debate.pk),
@@ -206,6 +225,15 @@ def test_reflections_enrolments_and_event_registrations(client, everything):
         ("mine camp 0", "mine ramp 0"),
         ("mine camp 1", "mine ramp 1"),
     ]
+
+
+def test_what_the_member_reported(client, everything):
+    data = _export(client, everything[0])
+    assert [(r["about"], r["note"]) for r in data["reports"]] == [
+        ("profile", "mine report 0"),
+        ("profile", "mine report 1"),
+    ]
+    assert [r["flag"] for r in data["discussion_reports"]] == ["removal suggestion", "removal suggestion"]
 
 
 def test_inbox_and_what_the_member_follows(client, everything):
