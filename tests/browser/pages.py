@@ -72,10 +72,13 @@ def article_id(server: HubServer) -> int:
 
 
 def newest_revision_ids(server: HubServer, page_id: int, count: int = 2) -> list[int]:
+    """The newest published revisions: the public history and its diffs show no drafts."""
     rows = query_all(
         server,
-        "SELECT id FROM wagtailcore_revision WHERE object_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-        (str(page_id), count),
+        "SELECT r.id FROM wagtailcore_revision r WHERE r.object_id = ? AND r.id IN "
+        "(SELECT revision_id FROM wagtailcore_pagelogentry WHERE page_id = ? AND action = 'wagtail.publish') "
+        "ORDER BY r.created_at DESC, r.id DESC LIMIT ?",
+        (str(page_id), page_id, count),
     )
     return [row[0] for row in rows]
 

@@ -57,6 +57,7 @@ def _profile(account, title: str, **fields) -> OrganiserProfilePage:
 
 def build_world(media_root):
     editor = make_user("matrixeditor", role=roles.ORGANISER)
+    _profile(editor, "Editorprofile")  # its "Activity in the hub" lists the wiki pages the editor revised
     moderator = make_user("matrixmod", role=roles.MODERATOR)
     asker = make_user("matrixasker")
     suspended = make_user("matrixsuspended")
@@ -153,6 +154,8 @@ CASES = [
     ("questions rss", "/questions/rss/", HIDDEN_POST, "Heronvisible"),
     ("questions rss", "/questions/rss/", SUSPENDED_POSTS, "Heronvisible"),
     ("tagged questions rss", f"/questions/tagged/{TAG}/rss/", SUSPENDED_POSTS, "Heronvisible"),
+    ("profile activity", "/profiles/editorprofile/", RESTRICTED_PAGE, "Lanternfish"),
+    ("profile activity", "/profiles/editorprofile/", DRAFT, "Lanternfish"),
     ("directory", "/profiles/", PRIVATE_PROFILE, "Ibispublic"),
     ("directory search", "/profiles/?q=Okapi", PRIVATE_PROFILE, None),
 ]
