@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hub import submissions
+from hub import newcomers, submissions
 from hub.markdown import normalise_newlines
 from qa import kinds, reputation
 from qa.models import Answer, Comment, Question, Rating, Revision
@@ -154,6 +154,8 @@ def edit_question(
     if not can_edit(editor, question):
         raise NotAllowed("You cannot edit this question.")
     title, body = _clean_title(title), _clean_body(body)
+    if newcomers.count_links(body) > newcomers.count_links(question.body):  # a link added by an edit counts too
+        limits.check_links(editor, body)
     tag_rows = tags.resolve(editor, tag_names)
     question.title, question.body, question.updated_at, question.last_activity_at = title, body, now, now
     question.save(update_fields=["title", "slug", "body", "updated_at", "last_activity_at"])
@@ -168,7 +170,10 @@ def edit_answer(editor, post: Answer, body: str, summary: str = "", *, now=None)
     now = now or timezone.now()
     if not can_edit(editor, post):
         raise NotAllowed("You cannot edit this answer.")
-    post.body, post.updated_at = _clean_body(body), now
+    body = _clean_body(body)
+    if newcomers.count_links(body) > newcomers.count_links(post.body):  # a link added by an edit counts too
+        limits.check_links(editor, body)
+    post.body, post.updated_at = body, now
     post.save(update_fields=["body", "updated_at"])
     Question.objects.filter(pk=post.question_id).update(last_activity_at=now)
     _record_revision(post, editor, now, summary.strip()[:200] or "Edited")

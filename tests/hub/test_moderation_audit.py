@@ -11,7 +11,7 @@ from django_comments_xtd.models import XtdComment
 from hub import moderation, roles
 from hub.models import ModerationEntry, Notification, Report
 from profiles.models import OrganiserProfilePage, ProfileIndexPage
-from qa.models import Comment, Flag, Question, Rating
+from qa.models import Answer, Comment, Flag, Question, Rating
 from qa.services import moderation as qa_moderation
 from qa.services import posts, ratings
 from qa.services.errors import NotAllowed
@@ -210,6 +210,11 @@ def test_new_members_links_are_limited_across_every_kind_of_post(asker, answerer
         posts.comment(answerer, question, "And https://example.org/d")
     posts.comment(answerer, question, "No link this time")
     assert Comment.objects.count() == 3
+    answer = Answer.objects.get()
+    with pytest.raises(Exception, match="posts with links"):  # adding a link by editing counts too
+        posts.edit_answer(answerer, answer, answer.body + " More at https://example.org/e")
+    answer.refresh_from_db()
+    assert "example.org/e" not in answer.body
 
 
 def _organiser_profile(account, title="Okapi Organiser"):
