@@ -285,9 +285,10 @@ class Servers:
             "--control-socket",
             str(self.dir / "gunicorn.ctl"),
         ]
-        # The write load rates far more often than a member may in a day: the per-member limit is
-        # lifted for the benchmark's raters (its checks still run on every request).
-        environment = django_env(self.database_url, QA_LIMIT_RATINGS="1000000")
+        # The write load rates far more often than a member may in a day, and one member searches
+        # far more often than a visitor may in a minute: both limits are lifted for the benchmark
+        # (their checks still run on every request).
+        environment = django_env(self.database_url, QA_LIMIT_RATINGS="1000000", HUB_SEARCH_PAGE_RATE="1000000/m")
         with open(self.dir / "gunicorn.log", "w") as errors:
             self.gunicorn = subprocess.Popen(command, cwd=ROOT, env=environment, stderr=errors)
         self._wait(self.hub_port)

@@ -4,6 +4,7 @@
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 
+from hub.page_cache import kept_for
 from hub.related import Link, Panel
 from qa import selectors as qa_selectors
 from wiki import selectors as wiki_selectors
@@ -16,8 +17,13 @@ def _answers(count: int) -> str:
 
 
 def question_panels(question, request) -> dict:
-    """Wiki pages the question or its answers link to, then wiki pages sharing its tags. Two queries."""
+    """Wiki pages the question or its answers link to, then wiki pages sharing its tags. Two queries,
+    kept until the next write (hub.page_cache)."""
     viewer = request.user if request else None
+    return kept_for(viewer)("question-wiki-panels", lambda: _question_panels(question, viewer), question.pk)
+
+
+def _question_panels(question, viewer) -> dict:
     linked = wiki_selectors.pages_linked_from([question.body, *qa_selectors.answer_texts(question)], viewer)
     tag_ids = [tag.pk for tag in question.tags.all()]
     sharing = wiki_selectors.pages_sharing_tags(tag_ids, LIMIT, exclude={page.pk for page in linked}, viewer=viewer)
@@ -29,7 +35,13 @@ def question_panels(question, request) -> dict:
 
 
 def wiki_page_panels(page, request) -> dict:
-    """Questions linking to this wiki page, then questions sharing its tags. One query."""
+    """Questions linking to this wiki page, then questions sharing its tags. One query, which reads
+    every question's text: kept until the next write (hub.page_cache)."""
+    viewer = request.user if request else None
+    return kept_for(viewer)("wiki-question-panels", lambda: _wiki_page_panels(page), page.pk)
+
+
+def _wiki_page_panels(page) -> dict:
     tag_ids = [item.tag_id for item in page.tagged_items.all()]
     questions = qa_selectors.questions_about(page.title, page.slug, tag_ids, LIMIT)
     links = [Link(q.title, q.get_absolute_url(), _answers(q.answer_count)) for q in questions]

@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from hub import ratelimit
 from hub.markdown import render as render_markdown
+from hub.page_cache import kept_for
 from qa import selectors
 from qa.models import Follow
 from qa.similar import similar_questions
@@ -30,7 +31,8 @@ def _listing_context(request, tag: Tag | None) -> dict:
         "sorts": [(key, label) for key, (label, _order) in selectors.SORTS.items()],
         "answered": answered or "",
         "tag": tag,
-        "popular_tags": selectors.popular_tags(),
+        # Counted over every question: kept until the next write (hub.page_cache).
+        "popular_tags": kept_for(request.user)("qa-popular-tags", selectors.popular_tags),
     }
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from hub import diff, page_context, submissions
 from hub.markdown import normalise_newlines
+from hub.page_cache import kept_for
 from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
 from qa.models import Answer, Follow, Question, Revision
@@ -46,7 +47,7 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
         "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),
         "is_moderator": reputation.is_moderator(user),
-        "related_questions": selectors.related_questions(question),
+        "related_questions": kept_for(user)("qa-related", lambda: selectors.related_questions(question), question.pk),
         **page_context.collect(question, request),
     }
     return render(request, "qa/question_detail.html", context, status=status)

@@ -128,6 +128,20 @@ CHANGES = [
     ),
     ("article sidebar after a new link", lambda w: w["article"].url, _link_to_article),
     (
+        "questions about an article",
+        lambda w: w["article"].url,
+        lambda w, c: posts.ask(
+            w["member"], "Door knocking alone?", "I read [[Door knocking basics]] twice.", ["meetings"]
+        ),
+    ),
+    (
+        "related questions and tag counts",
+        lambda w: w["question"].get_absolute_url(),
+        lambda w, c: posts.ask(
+            w["member"], "More campaigns?", "How many campaigns at once is too many?", ["campaigns"]
+        ),
+    ),
+    (
         "search index",
         lambda w: "/search/?q=meet",
         lambda w, c: posts.ask(w["member"], "Where do we meet?", "x" * 30, ["meetings"]),
