@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -174,15 +174,37 @@ def account_avatar(request):
     return redirect("account_profile")
 
 
+API_PREFIX = "/api/"
+
+
+def _api_error(detail: str, status: int) -> JsonResponse:
+    """The API's error pages are JSON like the rest of it (a path no API route matches, a crash)."""
+    return JsonResponse({"detail": detail}, status=status)
+
+
 def error_403(request, exception=None):
+    if request.path.startswith(API_PREFIX):
+        return _api_error("You may not do this.", 403)
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form or API call without its CSRF token (settings.CSRF_FAILURE_VIEW): the hub's 403 page, or
+    JSON for the API, instead of Django's technical page (whose inline style the CSP refuses)."""
+    if request.path.startswith(API_PREFIX):
+        return _api_error("CSRF check failed: send the csrftoken cookie's value in the X-CSRFToken header.", 403)
     return render(request, "403.html", status=403)
 
 
 def error_404(request, exception=None):
+    if request.path.startswith(API_PREFIX):
+        return _api_error("Not found.", 404)
     return render(request, "404.html", status=404)
 
 
 def error_500(request):
+    if request.path.startswith(API_PREFIX):
+        return _api_error("Something went wrong on our side.", 500)
     return render(request, "500.html", status=500)
 
 

@@ -394,6 +394,8 @@ SPECTACULAR_SETTINGS = {
     # The public schema is the /api/v1/ URLconf only (qa/api/urls.py); the deploy check would
     # otherwise try to describe the Wagtail admin's internal API, which is not ours to document.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # Every operation also documents the refusals it can answer with (400, 403, 404, 413, 429).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "hub.openapi.add_error_responses"],
 }
 
 # --- Background tasks (hub/tasks.py, hub/worker.py, docs/adr/0050-background-tasks.md) ---
@@ -433,6 +435,7 @@ HUB_PERIODIC_TASKS = {
 # The Content Security Policy, sent by django-csp (docs/adr/0060-content-security-policy-with-django-csp.md).
 # Templates carry no inline script, style attribute or event handler, so 'self' is enough. The
 # Django and Wagtail admins are exempt where hub/urls.py mounts them. Reports go to hub/csp.py.
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

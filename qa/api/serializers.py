@@ -59,7 +59,7 @@ class QuestionSerializer(serializers.ModelSerializer):
     author = MemberSerializer(read_only=True)
     tags = serializers.SerializerMethodField()
     url = serializers.CharField(source="get_absolute_url", read_only=True)
-    duplicate_of = serializers.PrimaryKeyRelatedField(read_only=True)
+    duplicate_of = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Question

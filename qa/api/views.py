@@ -117,10 +117,10 @@ class CommentList(generics.ListAPIView):
     def get_queryset(self):
         comments = Comment.objects.visible().select_related("author").order_by("created_at", "pk")
         params = self.request.query_params
-        if params.get("question", "").isdigit():
-            return comments.filter(visible_q("question__"), question_id=params["question"])
-        if params.get("answer", "").isdigit():
-            return comments.filter(visible_q("answer__"), visible_q("answer__question__"), answer_id=params["answer"])
+        if (question_id := _id_param(params, "question")) is not None:
+            return comments.filter(visible_q("question__"), question_id=question_id)
+        if (answer_id := _id_param(params, "answer")) is not None:
+            return comments.filter(visible_q("answer__"), visible_q("answer__question__"), answer_id=answer_id)
         return comments.none()
 
     @extend_schema(request=s.CommentWriteSerializer, responses={201: s.CommentSerializer})
@@ -131,11 +131,23 @@ class CommentList(generics.ListAPIView):
         return _written(s.CommentSerializer, _created, posts.comment, request.user, post, data["body"], token=token)
 
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds; past it, no row can match
+
+
+def _id_param(params, name: str) -> int | None:
+    """?name=<id> as a number (0 for one too large to be any row's), None when absent or not digits."""
+    value = params.get(name, "")
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else 0
+
+
 def _post_from_params(params):
-    if params.get("question", "").isdigit():
-        return get_object_or_404(Question.objects.visible(), pk=params["question"])
-    if params.get("answer", "").isdigit():
-        return get_object_or_404(_answers(), pk=params["answer"])
+    if (question_id := _id_param(params, "question")) is not None:
+        return get_object_or_404(Question.objects.visible(), pk=question_id)
+    if (answer_id := _id_param(params, "answer")) is not None:
+        return get_object_or_404(_answers(), pk=answer_id)
     raise exceptions.ValidationError({"detail": ["Say which post: ?question=<id> or ?answer=<id>."]})
 
 
