@@ -1,6 +1,8 @@
 """The whole test suite, as the README's `make test` runs it.
 
-Passes, in order: checks (manage.py check, makemigrations --check, ruff, lint-imports), pytest on SQLite,
+Passes, in order: checks (manage.py check, makemigrations --check, ruff, lint-imports), pip-audit over
+the pinned requirements (known vulnerabilities fail the run; a vulnerability database that cannot be
+reached is said plainly in the summary, as a pass that did not run), pytest on SQLite,
 pytest again on PostgreSQL, the search tests against a real Elasticsearch when ELASTICSEARCH_URL is set,
 and the browser tests in headless Chromium. Under CI=true a
 missing PostgreSQL or Chromium fails the run with a clear message; elsewhere the run ends by
@@ -8,6 +10,7 @@ saying plainly which passes did not run. A runtime whose expat is older than the
 gets a warning line in the summary (not a failure). The last line counts every test of every pass.
 """
 
+import json
 import os
 import pyexpat
 import shutil
@@ -102,6 +105,63 @@ def checks(summary: Summary) -> None:
     }
     if run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], deploy_env) != 0:
         summary.failures.append("check failed: manage.py check --deploy with production settings")
+
+
+def audit_pass(summary: Summary) -> None:
+    """pip-audit over the pins of requirements.txt and requirements-dev.txt, against PyPI's advisories."""
+    banner("pip-audit: known vulnerabilities in the pinned requirements")
+    report = SCRATCH / "pip-audit.json"
+    report.unlink(missing_ok=True)
+    command = [PYTHON, "-m", "pip_audit", "-r", "requirements.txt", "-r", "requirements-dev.txt", "--no-deps"]
+    command += ["--disable-pip", "--progress-spinner", "off", "--timeout", "10", "--format", "json", "-o", str(report)]
+    # One quick look first: without it, each of some forty packages would wait out its own time-out.
+    code = run(command) if _reachable("pypi.org", 443) else -1
+    data = json.loads(report.read_text()) if report.exists() and report.stat().st_size else None
+    kind, message = audit_outcome(data, code)
+    print(message, flush=True)
+    {"failed": summary.failures, "unreachable": summary.did_not_run, "partial": summary.warnings}.get(kind, []).append(
+        message
+    )
+
+
+def _reachable(host: str, port: int, timeout: float = 5) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def audit_outcome(data: dict | None, code: int) -> tuple[str, str]:
+    """What pip-audit's JSON report says: ("ok" | "failed" | "unreachable" | "partial", a plain message).
+    pip-audit reports a package it could not look up as skipped, so when it could look up none (no
+    network, PyPI down) it would say "no known vulnerabilities": that is read here as unreachable."""
+    if data is None:
+        return "unreachable", (
+            "pip-audit did not run: the vulnerability database (PyPI) could not be reached "
+            f"(exit code {code}, no report), so no pinned package was checked for known vulnerabilities."
+        )
+    packages = data.get("dependencies", [])
+    found = [
+        f"{item['name']} {item['version']}: {vuln['id']} (fixed in {_fixes(vuln)})"
+        for item in packages
+        for vuln in item.get("vulns", [])
+    ]
+    skipped = [item["name"] for item in packages if "skip_reason" in item]
+    if found:
+        return "failed", "known vulnerabilities in pinned packages: " + "; ".join(found)
+    if packages and len(skipped) == len(packages):
+        return "unreachable", (
+            f"pip-audit did not run: the vulnerability database (PyPI) could not be reached, so none of the "
+            f"{len(packages)} pinned packages was checked for known vulnerabilities."
+        )
+    if skipped:
+        return "partial", f"pip-audit could not look up {len(skipped)} pinned packages: {', '.join(skipped)}."
+    return "ok", f"no known vulnerabilities in {len(packages)} pinned packages."
+
+
+def _fixes(vuln: dict) -> str:
+    return ", ".join(vuln.get("fix_versions") or ["no release yet"])
 
 
 def pytest_pass(summary: Summary, label: str, args: list[str], env: dict) -> None:
@@ -244,6 +304,7 @@ def main() -> int:
     summary = Summary()
     started = time.monotonic()
     checks(summary)
+    audit_pass(summary)
     pytest_pass(summary, "SQLite", ["-m", "not browser and not postgres"], {"DATABASE_URL": ""})
     postgres_pass(summary)
     elasticsearch_pass(summary)
@@ -256,7 +317,7 @@ def main() -> int:
     for line in summary.warnings:
         print(f"WARNING: {line}")
     if not summary.did_not_run and not summary.failures:
-        print("Every pass ran: checks, SQLite, PostgreSQL, Elasticsearch, browser.")
+        print("Every pass ran: checks, pip-audit, SQLite, PostgreSQL, Elasticsearch, browser.")
     failed = summary.failed + (len(summary.failures) if summary.failed == 0 else 0)
     print(f"total: {summary.passed} passed, {failed} failed, {summary.skipped} skipped")
     return 1 if summary.failures or summary.failed else 0
