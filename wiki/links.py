@@ -32,8 +32,9 @@ def _prose_and_code(text: str) -> list[tuple[bool, str]]:
 
 
 def normalise(target: str) -> str:
-    """The key a link target is stored and matched under: trimmed, single-spaced, lower case."""
-    return " ".join(target.split()).lower()
+    """The key a link target is stored and matched under: trimmed, single-spaced, lower case, and
+    without NUL (no title has one, and PostgreSQL refuses it in a query: the preview would fail)."""
+    return " ".join(target.replace("\x00", "").split()).lower()
 
 
 def link_keys(text: str) -> set[str]:

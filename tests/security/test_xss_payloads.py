@@ -40,6 +40,11 @@ def index_page(db):
     return ProfileIndexPage.objects.get(slug="profiles")
 
 
+def storable(items: list[str]) -> list[str]:
+    """What a form can save: Django's fields refuse NUL, and PostgreSQL cannot store it."""
+    return [text.replace("\x00", "") for text in items]
+
+
 def batches(items, size=10):
     return [items[start : start + size] for start in range(0, len(items), size)]
 
@@ -133,7 +138,7 @@ def test_every_payload_on_a_question_page_in_every_field(client, forum):
             author=asker, title=HARMLESS, body=HARMLESS, created_at=NOW, updated_at=NOW, last_activity_at=NOW
         )
     list_baseline = read(client.get("/questions/", {"page": 2}).content.decode())
-    for payload in page_payloads():
+    for payload in storable(page_payloads()):
         assert_safe(_question_page(client, asker, answerer, payload), baseline, "question page", payload)
     pages = (len(page_payloads()) + 46) // 20 + 1
     for number in range(1, pages + 1):
@@ -145,7 +150,7 @@ def test_every_payload_on_a_question_page_in_every_field(client, forum):
 def test_every_payload_in_wiki_article_bodies(client, organiser):
     baseline_page = make_article(organiser, "Harmless page", body=HARMLESS)
     baseline = read(client.get(baseline_page.url).content.decode())
-    for number, batch in enumerate(batches(page_payloads())):
+    for number, batch in enumerate(batches(storable(page_payloads()))):
         page = make_article(organiser, f"Payload page {number}", body="\n\n".join(batch))
         response = client.get(page.url)
         assert response.status_code == 200
@@ -155,7 +160,7 @@ def test_every_payload_in_wiki_article_bodies(client, organiser):
 def test_every_payload_in_organiser_profiles(client, index_page):
     baseline_page = make_organiser(index_page, title=HARMLESS, area="Leeds", bio=HARMLESS, links="https://a.example/")
     baseline = read(client.get(baseline_page.url).content.decode())
-    for number, batch in enumerate(batches(page_payloads())):
+    for number, batch in enumerate(batches(storable(page_payloads()))):
         page = make_organiser(
             index_page,
             title=batch[0][:255],
@@ -189,7 +194,7 @@ def test_every_payload_as_a_debate_comment(client, organiser, member):
     comment(HARMLESS, NOW)
     baseline = read(client.get(debate.url).content.decode())
     XtdComment.objects.all().delete()
-    for number, payload in enumerate(page_payloads()):
+    for number, payload in enumerate(storable(page_payloads())):
         comment(payload, NOW + timedelta(seconds=number))
     html = client.get(debate.url).content.decode()
     assert_safe(html, baseline, "debate comments")

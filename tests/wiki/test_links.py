@@ -93,3 +93,11 @@ def test_wiki_link_syntax_inside_code_stays_literal(listening):
     assert "<code>[[Listening one to one]]</code>" in html
     assert "[[Listening one to one|label]]" in html
     assert html.count('class="wiki-link"') == 1
+
+
+def test_a_nul_in_a_link_target_is_dropped_before_the_query(client, member, listening):
+    """A preview is never stored, so NUL can reach it; PostgreSQL would refuse it in the lookup."""
+    client.force_login(member)
+    response = client.post("/markdown/preview/", {"text": "See [[Listening one\x00 to one]]."})
+    assert response.status_code == 200
+    assert f'href="{listening.url}"' in response.content.decode()
