@@ -144,3 +144,19 @@ def test_with_the_cache_down_reports_are_refused_rather_than_flooding_the_log(cl
         response = post(client, REPORT_URI_BODY)
     assert response.status_code == 429
     assert violations_logged(caplog) == []
+
+
+def test_reports_are_counted_per_visitor_behind_the_trusted_proxy_only(client, settings):
+    limits = settings.HUB_RATE_LIMITS
+    settings.HUB_RATE_LIMITS = {**limits, "csp-report": {**limits["csp-report"], "rate": "2/m"}}
+    settings.HUB_TRUSTED_PROXIES = ["10.0.0.5"]
+    body = json.dumps(REPORT_URI_BODY)
+
+    def send(remote, forwarded):
+        extra = {"REMOTE_ADDR": remote, "HTTP_X_FORWARDED_FOR": forwarded}
+        return client.post("/csp-report/", body, "application/csp-report", **extra).status_code
+
+    assert [send("10.0.0.5", "203.0.113.7") for _ in range(3)] == [204, 204, 429]
+    assert send("10.0.0.5", "203.0.113.8") == 204  # another visitor behind the same proxy
+    # Straight from a visitor, a forged header is not believed: one count, whatever it claims.
+    assert [send("198.51.100.9", f"203.0.113.{n}") for n in range(3)] == [204, 204, 429]
