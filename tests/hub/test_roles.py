@@ -1,5 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
 
 from hub import roles
 from tests.factories import make_user
@@ -40,3 +41,17 @@ def test_roles_are_read_once_per_user_object(db, django_assert_num_queries):
         assert roles.user_has_role(user, roles.MODERATOR)
     user.groups.add(Group.objects.get(name=roles.TRAINER))  # a change through the user is seen at once
     assert roles.user_has_role(user, roles.TRAINER)
+
+
+def test_permissions_are_read_in_one_query_with_the_same_answers(db, django_assert_num_queries):
+    moderator = make_user("perm-moderator", role=roles.MODERATOR)
+    member = make_user("perm-member")
+    member.user_permissions.add(Permission.objects.get(codename="add_document"))
+    for user in (moderator, member):
+        fresh = type(user).objects.get(pk=user.pk)
+        with django_assert_num_queries(1):
+            ours = fresh.get_all_permissions()
+            assert fresh.has_perm("wagtailadmin.access_admin") is (user == moderator)
+        reference = ModelBackend().get_all_permissions(type(user).objects.get(pk=user.pk))
+        assert ours == reference
+    assert "wagtaildocs.add_document" in member.get_all_permissions()
