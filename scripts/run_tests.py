@@ -164,6 +164,13 @@ def _fixes(vuln: dict) -> str:
     return ", ".join(vuln.get("fix_versions") or ["no release yet"])
 
 
+def workers() -> list[str]:
+    """pytest-xdist workers for the database passes: one per core (at most four), or
+    HUB_TEST_WORKERS. Each worker has its own test database; the browser pass stays in one process."""
+    count = int(os.environ.get("HUB_TEST_WORKERS", min(os.cpu_count() or 1, 4)))
+    return ["-n", str(count)] if count > 1 else []
+
+
 def pytest_pass(summary: Summary, label: str, args: list[str], env: dict) -> None:
     banner(f"pytest: {label}")
     report = SCRATCH / f"junit-{label.replace(' ', '-')}.xml"
@@ -231,7 +238,7 @@ def postgres_pass(summary: Summary) -> None:
             summary.did_not_run.append(message)
         return
     ensure_redis(summary)
-    pytest_pass(summary, "PostgreSQL", ["-m", "not browser"], {"DATABASE_URL": PG_URL})
+    pytest_pass(summary, "PostgreSQL", [*workers(), "-m", "not browser"], {"DATABASE_URL": PG_URL})
 
 
 def elasticsearch_pass(summary: Summary) -> None:
@@ -305,7 +312,7 @@ def main() -> int:
     started = time.monotonic()
     checks(summary)
     audit_pass(summary)
-    pytest_pass(summary, "SQLite", ["-m", "not browser and not postgres"], {"DATABASE_URL": ""})
+    pytest_pass(summary, "SQLite", [*workers(), "-m", "not browser and not postgres"], {"DATABASE_URL": ""})
     postgres_pass(summary)
     elasticsearch_pass(summary)
     browser_pass(summary)
