@@ -64,6 +64,10 @@ WRITE_IN_CTE = re.compile(r"\b(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE)\b", re.IGN
 ALLOWED_VARY = {"cookie", "accept-encoding"}
 _PENDING = threading.Event()  # set when a replacement of the token may not have reached the cache
 _BUMPING = threading.local()  # a cache kept in the database must not wake the wrapper again
+# Per thread: how many times it read the generation, and how many it had read at its last bump
+# inside a transaction. Only this thread sees its transaction's rows before the commit, so a
+# second bump before it reads a page again would change nothing.
+_READS = threading.local()
 
 
 # --- the generation --------------------------------------------------------------------------------
@@ -93,6 +97,7 @@ def bump() -> None:
 def current_generation(store, found: dict) -> str | None:
     """The token read with the page, or a new one when the cache has none (never a fixed value:
     pages stored before the key was evicted must not match again)."""
+    _READS.count = getattr(_READS, "count", 0) + 1
     generation = found.get(GENERATION_KEY)
     if generation is None:
         store.add(GENERATION_KEY, secrets.token_hex(8), None)
@@ -112,7 +117,10 @@ def is_write(sql: str) -> bool:
 
 
 def _registered(connection) -> bool:
-    return any(entry[1] is bump for entry in connection.run_on_commit)
+    """Is `bump` already waiting for this transaction's commit? Django replaces the list of commit
+    callbacks after a commit or a rollback (of a savepoint too), so the list we added to is the
+    one still current only while our callback is in it."""
+    return getattr(connection, "_hub_pages_commit_list", None) is connection.run_on_commit
 
 
 def watch_writes(execute, sql, params, many, context):
@@ -126,9 +134,13 @@ def watch_writes(execute, sql, params, many, context):
         # Now, so that no page stored from this transaction's own rows outlives it (a rollback, a
         # test that never commits), and on commit, so that a page another request rendered from
         # the old rows before the commit is never served after it.
-        bump()
+        reads = getattr(_READS, "count", 0)
+        if getattr(_READS, "at_last_bump", None) != reads:
+            bump()
+            _READS.at_last_bump = reads
         if not _registered(connection):
             transaction.on_commit(bump, using=connection.alias)
+            connection._hub_pages_commit_list = connection.run_on_commit
     return result
 
 

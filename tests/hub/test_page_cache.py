@@ -414,3 +414,20 @@ def test_the_site_and_its_root_page_are_read_once_until_the_next_write(client, w
     with CaptureQueriesContext(connection) as queries:
         assert client.get(world["article"].url).status_code == 200
     assert len([q for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_savepoint_does_not_lose_the_bump_at_commit(pages_on):
+    """The commit's bump was registered inside a savepoint that rolled back: the next write
+    registers it again, so the commit still drops the pages."""
+    store = caches[page_cache.CACHE_ALIAS]
+    middleware = page_cache.PageCacheMiddleware(_view("plain"))
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Tag.objects.create(name="rolled back")
+            raise RuntimeError
+        Tag.objects.create(name="kept")
+        assert middleware(RequestFactory().get("/during/"))["X-Hub-Cache"] == "miss"
+        during = store.get(page_cache.GENERATION_KEY)
+    assert store.get(page_cache.GENERATION_KEY) not in (None, during)
+    assert middleware(RequestFactory().get("/during/"))["X-Hub-Cache"] == "miss"
