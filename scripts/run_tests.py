@@ -166,11 +166,12 @@ def _fixes(vuln: dict) -> str:
 
 def workers() -> list[str]:
     """pytest-xdist workers for the database passes: one per core (at most four), or
-    HUB_TEST_WORKERS. Each worker has its own test database, and a module's tests stay in one
-    worker (--dist loadfile): a module that uses the local Redis owns one database number there.
-    The browser pass stays in one process."""
+    HUB_TEST_WORKERS. Each worker has its own test database and its own Redis databases
+    (tests/local_redis.py). Tests are handed out one by one in pytest-django's order, so tests that
+    empty the database (transactional ones) still run after the others in each worker; handing out
+    whole files (--dist loadfile) broke that order. The browser pass stays in one process."""
     count = int(os.environ.get("HUB_TEST_WORKERS", min(os.cpu_count() or 1, 4)))
-    return ["-n", str(count), "--dist", "loadfile"] if count > 1 else []
+    return ["-n", str(count)] if count > 1 else []
 
 
 def pytest_pass(summary: Summary, label: str, args: list[str], env: dict) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests import local_redis
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
@@ -39,7 +41,7 @@ def production_env(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "settings.production",
         "SECRET_KEY": "gunicorn-test-" + "k" * 60,
         "ALLOWED_HOSTS": "hub.example.org",
-        "CACHE_URL": "redis://127.0.0.1:6379/14",
+        "CACHE_URL": local_redis.redis_url(local_redis.GUNICORN),
         "STATIC_ROOT": str(static_root),
         "WEB_CONCURRENCY": "1",
         "HUB_TRUSTED_PROXIES": "",

@@ -23,10 +23,11 @@ from profiles.feeds.parse import ParsedItem
 from profiles.feeds.refresh import store_items
 from profiles.services import publish_changes
 from qa.services import moderation, posts, ratings
+from tests import local_redis
 from tests.hub.world import build as build_world
 from tests.wiki.conftest import make_article, publish
 
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_URL = local_redis.redis_url(local_redis.PAGE_CACHE)
 
 
 @pytest.fixture

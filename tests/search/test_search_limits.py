@@ -5,16 +5,17 @@ import pytest
 import redis
 
 from hub import cache as hub_cache
+from tests import local_redis
 
 pytestmark = pytest.mark.django_db
 
 PROXY = "10.0.0.5"
-REDIS_URL = "redis://127.0.0.1:6379/12"
+REDIS_URL = local_redis.redis_url(local_redis.SEARCH_LIMITS)
 
 
 @pytest.fixture
 def shared_limits(settings):
-    """The `limits` alias on the local Redis (database 12), emptied before and after."""
+    """The `limits` alias on the local Redis (one database a test worker), emptied before and after."""
     server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
     try:
         server.flushdb()
