@@ -28,7 +28,8 @@ markup = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=40).ma
 any_text = st.text(max_size=300) | markup
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.django_db  # "[[...]]" in the text resolves wiki links with a query
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=any_text)
 def test_markdown_output_is_harmless_for_any_text(text):
     html = str(render(text, {"user": None}))
