@@ -15,6 +15,8 @@ The same works for objects that are not Wagtail pages: the forum's question view
 
 from collections.abc import Callable
 
+from django.apps import apps
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 Provider = Callable[[object, HttpRequest], dict]
@@ -49,8 +51,22 @@ def collect(page, request: HttpRequest) -> dict:
     return context
 
 
-class PageContextMixin:
-    """Mix into a Wagtail page model (before `Page`) so its context includes what providers add."""
+class OneQueryViewRestrictionsMixin:
+    """Wagtail checks a page's view restrictions on every request in two queries (the ancestors,
+    then their restrictions). This asks the same in one: the restrictions of the page and of its
+    ancestors, an alias answering for its source page as in Wagtail."""
+
+    def get_view_restrictions(self):
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        # By name: the apps' AppConfig modules import this one before any model is loaded.
+        page, restriction = apps.get_model("wagtailcore", "Page"), apps.get_model("wagtailcore", "PageViewRestriction")
+        sources = page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+        return restriction.objects.filter(page_id__in=sources)
+
+
+class PageContextMixin(OneQueryViewRestrictionsMixin):
+    """Mix into a Wagtail page model (before `Page`) so its context includes what providers add.
+    Every hub page mixes this in, so it also checks view restrictions in one query."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,18 +12,16 @@ from tests.hub import world as hub_world
 TARGET = 12  # the goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER = {
-    ("home", "anonymous"): 13,
-    ("article", "anonymous"): 15,
-    ("debate", "anonymous"): 16,
-    ("profiles", "anonymous"): 13,
-    ("profile", "anonymous"): 15,
-    ("home", "signed in"): 17,
-    ("wiki", "signed in"): 14,
-    ("article", "signed in"): 23,
-    ("debate", "signed in"): 23,
+    ("article", "anonymous"): 14,
+    ("debate", "anonymous"): 15,
+    ("profile", "anonymous"): 14,
+    ("home", "signed in"): 16,
+    ("wiki", "signed in"): 13,
+    ("article", "signed in"): 22,
+    ("debate", "signed in"): 22,
     ("question", "signed in"): 14,
-    ("profiles", "signed in"): 16,
-    ("profile", "signed in"): 19,
+    ("profiles", "signed in"): 15,
+    ("profile", "signed in"): 18,
 }
 # PostgreSQL's search counts its matches and facets in statements of their own (docs/search.md).
 OVER_POSTGRESQL = {("search", "anonymous"): 18, ("search", "signed in"): 21}
