@@ -42,7 +42,7 @@ def wiki_page_panels(page, request) -> dict:
 
 
 def _wiki_page_panels(page) -> dict:
-    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    tag_ids = [item.tag_id for item in wiki_selectors.tagged_items(page)]
     questions = qa_selectors.questions_about(page.title, page.slug, tag_ids, LIMIT)
     links = [Link(q.title, q.get_absolute_url(), _answers(q.answer_count)) for q in questions]
     ask = Link("Ask a question about this", reverse("qa:ask"))

@@ -12,13 +12,13 @@ from tests.hub import world as hub_world
 TARGET = 12  # the goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER = {
-    ("article", "anonymous"): 14,
-    ("debate", "anonymous"): 15,
+    ("article", "anonymous"): 13,
+    ("debate", "anonymous"): 14,
     ("profile", "anonymous"): 14,
     ("home", "signed in"): 16,
     ("wiki", "signed in"): 13,
-    ("article", "signed in"): 22,
-    ("debate", "signed in"): 22,
+    ("article", "signed in"): 20,
+    ("debate", "signed in"): 20,
     ("question", "signed in"): 14,
     ("profiles", "signed in"): 15,
     ("profile", "signed in"): 18,

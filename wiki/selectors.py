@@ -6,7 +6,7 @@ costs the same number of queries however much content it shows.
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import CharField, Count, Max, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Length, Lower
 from django.urls import reverse
@@ -130,10 +130,17 @@ def with_tags(pages):
     )
 
 
+def tagged_items(page: WikiPage):
+    """The page's tag links with their tags, read once per page object: its sidebar, watch
+    buttons and related questions all ask."""
+    prefetch_related_objects([page], Prefetch("tagged_items", queryset=WikiPageTag.objects.select_related("tag")))
+    return page.tagged_items.all()
+
+
 def watch_state(page: WikiPage, user) -> dict:
     if not user.is_authenticated:
         return {"page_watch": None, "tag_watch_ids": set()}
-    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    tag_ids = [item.tag_id for item in tagged_items(page)]
     return {
         "page_watch": PageWatch.objects.filter(user=user, page=page).first(),
         "tag_watch_ids": set(TagWatch.objects.filter(user=user, tag_id__in=tag_ids).values_list("tag_id", flat=True)),
@@ -165,7 +172,7 @@ def _sidebar_for_audience(page: WikiPage, viewer) -> dict:
         **_first(backlinks(page, viewer, SIDEBAR_LIST + 1), "backlinks"),
         **_first(contributors(page, SIDEBAR_LIST + 1), "contributors"),
         "last_revision": latest,
-        "page_tags": [item.tag for item in page.tagged_items.select_related("tag").order_by("tag__name")],
+        "page_tags": sorted((item.tag for item in tagged_items(page)), key=lambda tag: tag.name),
     }
 
 
