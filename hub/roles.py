@@ -5,6 +5,7 @@ the permissions for its own models to these groups.
 """
 
 from django.contrib.auth.management import create_permissions
+from django.db.models import CharField, Value
 
 MEMBER = "Member"
 ORGANISER = "Organiser"
@@ -45,9 +46,38 @@ def role_names(user) -> frozenset[str]:
     signed-in member): pages ask about roles many times while they render."""
     names = getattr(user, "_hub_role_names", None)
     if names is None:
-        names = frozenset(group.name for group in user.groups.all())
-        user._hub_role_names = names
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}) or user.pk is None:
+            user._hub_role_names = frozenset(group.name for group in user.groups.all())
+        else:
+            load_roles_and_permissions(user)
+        names = user._hub_role_names
     return names
+
+
+def load_roles_and_permissions(user) -> None:
+    """Read the member's group names and permissions (their own and their groups') in one query,
+    and keep them on the user object: the names for `role_names()`, the permissions where Django's
+    auth backends look (`_perm_cache`, hub/auth_backends.py). A signed-in page asks for both."""
+    in_groups = (
+        user.groups.model.objects.filter(user=user)
+        .values_list("permissions__content_type__app_label", "permissions__codename", "name")
+        .order_by()
+    )
+    own = (
+        user.user_permissions.model.objects.filter(user=user)
+        .annotate(group_name=Value(None, output_field=CharField()))
+        .values_list("content_type__app_label", "codename", "group_name")
+        .order_by()  # a part of a UNION has no order of its own
+    )
+    names, permissions = set(), set()
+    for app_label, codename, name in in_groups.union(own, all=True):
+        if name is not None:
+            names.add(name)
+        if codename is not None:
+            permissions.add(f"{app_label}.{codename}")
+    user._hub_role_names = frozenset(names)
+    if user.is_active and not user.is_superuser:  # a superuser has every permission: the backend lists them
+        user._perm_cache = permissions
 
 
 def user_has_role(user, role: str) -> bool:

@@ -55,3 +55,30 @@ def test_permissions_are_read_in_one_query_with_the_same_answers(db, django_asse
         reference = ModelBackend().get_all_permissions(type(user).objects.get(pk=user.pk))
         assert ours == reference
     assert "wagtaildocs.add_document" in member.get_all_permissions()
+
+
+def test_roles_and_permissions_are_read_together_in_one_query(db, django_assert_num_queries):
+    empty = Group.objects.create(name="A group without permissions")
+    user = make_user("roles-and-perms", role=roles.ORGANISER)
+    user.groups.add(empty)
+    user.user_permissions.add(Permission.objects.get(codename="add_document"))
+    reference = ModelBackend().get_all_permissions(type(user).objects.get(pk=user.pk))
+    names = set(user.groups.values_list("name", flat=True))
+    assert {roles.ORGANISER, empty.name} <= names
+    for first in ("roles", "permissions"):
+        fresh = type(user).objects.get(pk=user.pk)
+        with django_assert_num_queries(1):
+            if first == "permissions":
+                assert fresh.has_perm("wagtaildocs.add_document")
+            assert roles.role_names(fresh) == names
+            assert fresh.get_all_permissions() == reference
+    assert "wagtaildocs.add_document" in reference and "wagtailadmin.access_admin" in reference
+
+
+def test_a_superuser_still_holds_every_permission_and_their_groups(db):
+    user = make_user("roles-super", role=roles.MODERATOR)
+    user.is_superuser = True
+    user.save()
+    fresh = type(user).objects.get(pk=user.pk)
+    assert roles.role_names(fresh) == set(user.groups.values_list("name", flat=True)) >= {roles.MODERATOR}
+    assert len(fresh.get_all_permissions()) == Permission.objects.count()
