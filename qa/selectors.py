@@ -4,7 +4,7 @@ Every function returns visible content only, with authors and tags loaded, so th
 does not grow with the number of items.
 """
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -50,10 +50,15 @@ def _visible_comments() -> Prefetch:
 
 
 def question_for_page(pk: int, viewer=None) -> Question:
-    """The question with everything its page shows, or DoesNotExist (hidden ones only for moderators)."""
+    """The question with everything its page shows, or DoesNotExist (hidden ones only for moderators).
+    For a signed-in viewer, `viewer_follows` says whether they follow it (read in the same query)."""
     questions = Question.objects.select_related("author", "duplicate_of", "hidden_by").prefetch_related(
         "tags", _visible_comments()
     )
+    if viewer and viewer.is_authenticated:
+        questions = questions.annotate(
+            viewer_follows=Exists(Follow.objects.filter(user=viewer, question=OuterRef("pk")))
+        )
     if not (viewer and reputation.is_moderator(viewer)):
         questions = questions.visible()
     return questions.get(pk=pk)

@@ -18,7 +18,6 @@ OVER = {
     ("home", "signed in"): 15,
     ("article", "signed in"): 19,
     ("debate", "signed in"): 19,
-    ("question", "signed in"): 13,
     ("profiles", "signed in"): 15,
     ("profile", "signed in"): 17,
 }

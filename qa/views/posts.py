@@ -12,7 +12,7 @@ from hub.markdown import normalise_newlines
 from hub.page_cache import kept_for
 from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
-from qa.models import Answer, Follow, Question, Revision
+from qa.models import Answer, Question, Revision
 from qa.services import posts
 from qa.services.errors import NotAllowed, QaError, RateLimited
 from qa.similar import similar_questions
@@ -42,7 +42,7 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
         "comment_form": CommentForm(),
         "rating_form": RatingForm(),
         "my_ratings": selectors.viewer_ratings(user, question, answers),
-        "following": Follow.objects.filter(user=user, question=question).first() if user.is_authenticated else None,
+        "following": user.is_authenticated and question.viewer_follows,  # selectors.question_for_page
         "can_close": reputation.has_privilege(user, reputation.CLOSE_DUPLICATES),
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
         "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import override_settings
+from taggit.models import Tag
 
 from hub.models import PendingNotification
 from qa.models import Answer, Comment, Follow, Question, Rating, Revision
@@ -274,3 +275,14 @@ def test_edit_pages_open_for_the_author_and_refuse_other_members(client, asker, 
 def test_history_of_an_unknown_kind_is_not_found(client, asker):
     question = make_question(asker)
     assert client.get(f"/questions/banana/{question.pk}/history/").status_code == 404
+
+
+def test_the_question_page_shows_whether_the_signed_in_member_follows_it(client, asker, answerer):
+    question = make_question(asker)
+    follows.follow(answerer, question=question)
+    client.force_login(answerer)
+    assert "You follow this question." in client.get(question.get_absolute_url()).content.decode()
+    follows.follow(asker, tag=Tag.objects.create(name="pairs"))  # a tag followed is not the question followed
+    client.force_login(asker)
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "You follow this question." not in html and "Follow: news comes to your inbox" in html
