@@ -12,12 +12,11 @@ from tests.hub import world as hub_world
 TARGET = 12  # the goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER = {
-    ("article", "anonymous"): 13,
-    ("debate", "anonymous"): 14,
+    ("debate", "anonymous"): 13,
     ("profile", "anonymous"): 14,
     ("home", "signed in"): 15,
-    ("article", "signed in"): 19,
-    ("debate", "signed in"): 19,
+    ("article", "signed in"): 18,
+    ("debate", "signed in"): 18,
     ("profiles", "signed in"): 15,
     ("profile", "signed in"): 17,
 }

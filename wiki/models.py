@@ -67,6 +67,7 @@ class WikiPage(PageContextMixin, PageHistoryMixin, Page):
     )
 
     base_form_class = WikiPageForm
+    served_with = ("category",)  # read with the page when it is served (hub/routing.py)
     # Only the concrete kinds (articles, debates) are created; this table holds what they share. They
     # live straight under the wiki's index, have no children, and use wiki/<kind>_page.html.
     is_creatable = False

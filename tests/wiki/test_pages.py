@@ -199,3 +199,11 @@ def test_sidebar_without_more_than_the_first_shows_no_link_to_the_rest(client, o
     assert (response.context["backlinks_more"], response.context["contributors_more"]) == (False, False)
     assert "/wiki/links-here/" not in response.content.decode()
     assert client.get("/wiki/links-here/999999/").status_code == 404
+
+
+def test_an_article_shows_its_category_read_with_the_page(client, organiser):
+    page = make_article(organiser, "Power mapping", "Who decides?")
+    category = page.category
+    client.get(page.url)
+    html = client.get(page.url).content.decode()
+    assert f'In <a href="{category.get_absolute_url()}">{category.name}</a>' in html
