@@ -143,6 +143,8 @@ class OrganiserProfilePage(ProfilePage):
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
 
+    served_with = ("account", "host")  # read with the page when it is served (hub/routing.py)
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("account"),

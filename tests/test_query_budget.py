@@ -13,12 +13,12 @@ TARGET = 12  # the issue's goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER = {
     ("debate", "anonymous"): 13,
-    ("profile", "anonymous"): 14,
+    ("profile", "anonymous"): 13,
     ("home", "signed in"): 15,
     ("article", "signed in"): 18,
     ("debate", "signed in"): 18,
     ("profiles", "signed in"): 15,
-    ("profile", "signed in"): 17,
+    ("profile", "signed in"): 16,
 }
 # PostgreSQL's search counts its matches and facets in statements of their own (docs/search.md).
 OVER_POSTGRESQL = {("search", "anonymous"): 18, ("search", "signed in"): 21}
