@@ -12,11 +12,10 @@ from tests.hub import world as hub_world
 TARGET = 12  # the goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER = {
-    ("debate", "anonymous"): 13,
     ("profile", "anonymous"): 13,
     ("home", "signed in"): 15,
     ("article", "signed in"): 18,
-    ("debate", "signed in"): 18,
+    ("debate", "signed in"): 17,
     ("profiles", "signed in"): 15,
     ("profile", "signed in"): 16,
 }

@@ -1,6 +1,8 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
 from django_comments import get_form
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from hub import roles
@@ -15,7 +17,9 @@ def discussion_comments(page, user) -> list:
             content_type=ContentType.objects.get_for_model(page), object_pk=str(page.pk), is_public=True
         )
         .select_related("user", "content_type")
-        .prefetch_related("flags")
+        # The tree summarises each comment's flags only for likes and flagging, which this page does
+        # not show: it is handed none, so it reads none (without the prefetch it would ask per comment).
+        .prefetch_related(Prefetch("flags", queryset=CommentFlag.objects.none()))
         .order_by("thread_id", "order")
     )
     return XtdComment.tree_from_queryset(comments, user=user)
