@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from pathway import rules
@@ -207,15 +207,20 @@ def public_reflections_of(user) -> list[Reflection]:
 
 def member_progress(member, viewer) -> dict | None:
     """For profiles and member pages (hub/members.py): the member's current stage, the stages they
-    have done and their public reflections, unless they chose not to show them. Four queries."""
-    pathway = default_pathway()
-    if pathway is None or not getattr(member, "pk", None) or not member.is_active:
+    have done and their public reflections, unless they chose not to show them. Four queries: the
+    enrolment in the default pathway is read with that pathway."""
+    if not getattr(member, "pk", None) or not member.is_active:
         return None
+    first_pathway = Pathway.objects.order_by("pk").values("pk")[:1]  # default_pathway()
     enrolment = (
-        Enrolment.objects.filter(user=member, pathway=pathway, show_on_profile=True).prefetch_related("records").first()
+        Enrolment.objects.filter(user=member, pathway=Subquery(first_pathway), show_on_profile=True)
+        .select_related("pathway")
+        .prefetch_related("records")
+        .first()
     )
     if enrolment is None:
         return None
+    pathway = enrolment.pathway
     progress = progress_for(stages_of(pathway), list(enrolment.records.all()), timezone.localdate())
     return {"pathway": pathway, "progress": progress, "reflections": public_reflections_of(member)}
 
