@@ -2,13 +2,14 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from hub import backup
+from hub.management.progress import ProgressCommand
 
 
-class Command(BaseCommand):
+class Command(ProgressCommand):
     help = "Back up the database's content and the uploaded files into one .tar.gz with checksums (hub/backup.py)."
 
     def add_arguments(self, parser):
@@ -31,11 +32,3 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write("Keep it somewhere else than this machine. Restore with: manage.py hub_restore " + str(path))
-
-    def _progress(self, message: str) -> None:
-        if self.verbosity:
-            self.stdout.write(message)
-
-    def execute(self, *args, **options):
-        self.verbosity = options.get("verbosity", 1)
-        return super().execute(*args, **options)

@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from hub import backup
+from hub.management.progress import ProgressCommand
 
 
-class Command(BaseCommand):
+class Command(ProgressCommand):
     help = (
         "Restore a hub_backup archive: checks every checksum first, refuses a database with accounts in it "
         "unless --force, loads all rows in one transaction, copies the uploads, rebuilds the search indexes."
@@ -34,11 +35,3 @@ class Command(BaseCommand):
             "Next: members sign in again (sessions are not in backups); check the site address in the admin "
             "(Settings > Sites) if the hub moved."
         )
-
-    def _progress(self, message: str) -> None:
-        if self.verbosity:
-            self.stdout.write(message)
-
-    def execute(self, *args, **options):
-        self.verbosity = options.get("verbosity", 1)
-        return super().execute(*args, **options)
