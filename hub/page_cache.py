@@ -107,7 +107,7 @@ def current_generation(store, found: dict) -> str | None:
 
 def is_write(sql: str) -> bool:
     """Could this statement change a page? Unknown statements count as writes."""
-    head = sql.lstrip()[:10].upper()
+    head = sql.lstrip(" \t\n(")[:10].upper()  # PostgreSQL's UNION of two queries starts "(SELECT"
     if head.startswith(READS) or QUIET_STATEMENTS.match(sql):
         return False
     if head.startswith("WITH"):  # a common table expression: a write only if it holds one

@@ -327,6 +327,7 @@ def test_a_page_rendered_inside_a_write_transaction_is_dropped_when_it_commits(p
     ("sql", "write"),
     [
         ('SELECT "qa_question"."id" FROM "qa_question"', False),
+        ('(SELECT "auth_group"."name" FROM "auth_group") UNION (SELECT "auth_group"."name" FROM "auth_group")', False),
         ('UPDATE "qa_answer" SET "rating_score" = 1', True),
         ('INSERT INTO "wagtailcore_page" ("path") VALUES (%s)', True),
         ('DELETE FROM "profiles_feeditem" WHERE id = 1', True),
