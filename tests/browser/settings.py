@@ -27,3 +27,11 @@ HUB_BASE_URL = "http://127.0.0.1"
 HUB_FEEDS_ALLOW_LOOPBACK = True
 # Test-only routes that raise 403, 429 and 500, so the real error pages can be checked.
 ROOT_URLCONF = "tests.browser.urls"
+# Every browser test signs in from 127.0.0.1, dozens of times a minute on a fast machine: the
+# per-address sign-in and search limits would refuse the suite itself. Their behaviour is tested
+# in tests/hub/test_ratelimit.py and tests/search/test_search_limits.py; the 429 page is checked above.
+HUB_RATE_LIMITS = {
+    **HUB_RATE_LIMITS,  # noqa: F405
+    "login": {**HUB_RATE_LIMITS["login"], "rate": "1000/m"},  # noqa: F405
+    "search-page": {**HUB_RATE_LIMITS["search-page"], "rate": "1000/m"},  # noqa: F405
+}
