@@ -69,8 +69,13 @@ def load_roles_and_permissions(user) -> None:
         .values_list("content_type__app_label", "codename", "group_name")
         .order_by()  # a part of a UNION has no order of its own
     )
+    keep_roles_and_permissions(user, in_groups.union(own, all=True))
+
+
+def keep_roles_and_permissions(user, rows) -> None:
+    """Keep on `user` the group names and permissions of rows (app label, codename, group name)."""
     names, permissions = set(), set()
-    for app_label, codename, name in in_groups.union(own, all=True):
+    for app_label, codename, name in rows:
         if name is not None:
             names.add(name)
         if codename is not None:

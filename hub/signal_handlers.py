@@ -1,12 +1,13 @@
 """Signal handlers of the hub core, connected in HubConfig.ready()."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.sites.models import Site
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_migrate
 
-from hub import page_cache, site
+from hub import auth_backends, page_cache, site
 
 
 def sync_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -28,5 +29,7 @@ def forget_roles(sender, instance, action, **kwargs) -> None:
 def connect() -> None:
     post_migrate.connect(sync_site_after_migrate, dispatch_uid="hub.sync_site")
     m2m_changed.connect(forget_roles, sender=get_user_model().groups.through, dispatch_uid="hub.forget_roles")
+    # A sign-in loads the member with their roles in one query on every later request (docs/adr/0103).
+    user_logged_in.connect(auth_backends.adopt_session, dispatch_uid="hub.adopt_session")
     # Every committed write drops the anonymous page cache (docs/adr/0100).
     connection_created.connect(page_cache.install, dispatch_uid="hub.page_cache")

@@ -110,6 +110,11 @@ CACHES = caches_config(CACHE_URL, VAR_DIR / "cache" / "pages")
 # Whole pages for anonymous visitors (hub/page_cache.py, docs/adr/0100): any write drops them all;
 # the time-out only bounds how long a page can outlive a write this process could not announce
 # while the cache was unreachable.
+# A signed-in request reads its session from the shared cache, not the database; writes go to both,
+# so a lost cache signs nobody out (docs/adr/0103). Only a cache every process shares will do: a
+# session ended in one process must not live on in another's memory.
+SHARED_CACHE = CACHES["default"]["BACKEND"] == "hub.cache.ResilientRedisCache"
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db")
 HUB_PAGE_CACHE = env_bool("HUB_PAGE_CACHE", True)
 HUB_PAGE_CACHE_SECONDS = env_int("HUB_PAGE_CACHE_SECONDS", 600)
 HUB_PAGE_CACHE_EXEMPT = ("/admin/", "/django-admin/", "/accounts/", "/api/", "/documents/", "/comments/")

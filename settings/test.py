@@ -22,6 +22,8 @@ CACHES = {
     "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
 }
+# As production with Redis (docs/adr/0103): one process, so the local-memory cache is shared enough.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Page tests look at what each request renders and what it costs; the page cache's own tests
 # (tests/hub/test_page_cache.py) turn it on.
 HUB_PAGE_CACHE = False

@@ -12,11 +12,11 @@ from tests.hub import world as hub_world
 TARGET = 12  # the goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER = {
-    ("home", "signed in"): 15,
-    ("article", "signed in"): 18,
-    ("debate", "signed in"): 17,
-    ("profiles", "signed in"): 15,
-    ("profile", "signed in"): 15,
+    ("home", "signed in"): 13,
+    ("article", "signed in"): 16,
+    ("debate", "signed in"): 15,
+    ("profiles", "signed in"): 13,
+    ("profile", "signed in"): 13,
 }
 # PostgreSQL's search counts its matches and facets in statements of their own (docs/search.md).
 OVER_POSTGRESQL = {("search", "anonymous"): 18, ("search", "signed in"): 21}

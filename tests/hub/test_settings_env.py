@@ -130,3 +130,28 @@ def test_production_starts_with_everything_set():
         REDIS_URL="redis://cache.internal:6379/0",
     )
     assert result.returncode == 0, result.stderr
+
+
+def _session_engine(module: str, **env) -> str:
+    clean = {key: value for key, value in os.environ.items() if key not in {"CACHE_URL", "REDIS_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {module} as s; print(s.SESSION_ENGINE)"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_sessions_are_read_from_redis_in_production_and_written_through_to_the_database():
+    production = {"SECRET_KEY": "k" * 64, "ALLOWED_HOSTS": "hub.example.org", "DATABASE_URL": "postgres://h@db/hub"}
+    engine = _session_engine("settings.production", **production, CACHE_URL="redis://cache.internal:6379/0")
+    assert engine == "django.contrib.sessions.backends.cached_db"
+
+
+def test_sessions_stay_in_the_database_without_a_cache_every_process_shares():
+    assert _session_engine("settings.base") == "django.contrib.sessions.backends.db"
+    assert _session_engine("settings.base", CACHE_URL="locmem://") == "django.contrib.sessions.backends.db"
+    assert _session_engine("settings.base", CACHE_URL="redis://127.0.0.1:6379/1").endswith(".cached_db")
