@@ -28,13 +28,3 @@ def qa_field(field, preview: bool = False, **attrs):
 @register.simple_tag
 def rating_label(value) -> str:
     return {1: "Positive", 0: "Neutral", -1: "Negative"}.get(value, "")
-
-
-@register.filter
-def get_rating(my_ratings: dict, key):
-    """The viewer's rating of the question ("question") or of the answer with primary key `key`."""
-    if not my_ratings:
-        return None
-    if key == "question":
-        return my_ratings.get("question")
-    return my_ratings.get("answers", {}).get(key)

@@ -11,11 +11,12 @@ from hub import diff, page_context, submissions
 from hub.markdown import normalise_newlines
 from hub.page_cache import kept_for
 from qa import kinds, reputation, selectors
-from qa.forms import AnswerForm, CommentForm, EditAnswerForm, EditQuestionForm, QuestionForm, RatingForm
+from qa.forms import AnswerForm, EditAnswerForm, EditQuestionForm, QuestionForm
 from qa.models import Answer, Question, Revision
 from qa.services import posts
 from qa.services.errors import NotAllowed, QaError, RateLimited
 from qa.similar import similar_questions
+from qa.views import fragments
 from qa.views.common import get_post, posted, refused
 
 
@@ -33,21 +34,23 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
     answers = selectors.answers_for_page(question, request.user)
     user = request.user
     own_answer = next((a for a in answers if a.author_id == user.pk), None) if user.is_authenticated else None
-    context = {
-        "question": question,
-        "answers": answers,
-        "own_answer": own_answer,
-        "answer_form": answer_form or AnswerForm(),
-        "answer_preview": answer_preview,
-        "comment_form": CommentForm(),
-        "rating_form": RatingForm(),
-        "my_ratings": selectors.viewer_ratings(user, question, answers),
-        "following": user.is_authenticated and question.viewer_follows,  # selectors.question_for_page
-        "can_close": reputation.has_privilege(user, reputation.CLOSE_DUPLICATES),
+    privileges = {
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
         "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),
         "is_moderator": reputation.is_moderator(user),
+    }
+    my_ratings = selectors.viewer_ratings(user, question, answers)
+    context = {
+        "question": question,
+        "answers": answers,
+        "question_tools": fragments.render_posts(request, question, answers, my_ratings, privileges),
+        "own_answer": own_answer,
+        "answer_form": answer_form or AnswerForm(),
+        "answer_preview": answer_preview,
+        "following": user.is_authenticated and question.viewer_follows,  # selectors.question_for_page
+        "can_close": reputation.has_privilege(user, reputation.CLOSE_DUPLICATES),
         "related_questions": kept_for(user)("qa-related", lambda: selectors.related_questions(question), question.pk),
+        **privileges,
         **page_context.collect(question, request),
     }
     return render(request, "qa/question_detail.html", context, status=status)

@@ -1,0 +1,83 @@
+"""Template fragments kept per item and per viewer class under the page cache's generation, so a
+signed-in member's page is assembled from shared pieces. See docs/adr/0102-template-fragments.md.
+
+- A fragment is one item's HTML (an answer with its tools, a debate's comment tree) as one class of
+  viewer sees it. The caller names everything about the viewer that changes that HTML (signed in,
+  groups, privileges, authorship, their own rating...) in the item's key: members who share it
+  share the fragment, and nobody else can ever be given it.
+- Fragments are exact like the anonymous pages (docs/adr/0100): each is stored with the
+  generation it was rendered under, and any write replaces the generation.
+- All of a page's fragments come in one cache round trip (`get_many`, with the generation); the
+  ones missing are rendered and stored in one more (`set_many`).
+- Per-request values are never stored: fragments are rendered with `CSRF` and `SUBMISSION` in
+  place of the CSRF token and the repeat-guard token, and `personalise()` puts the request's own in.
+- The cache is an accelerator (docs/adr/0052): unreachable, every fragment is rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections.abc import Callable, Sequence
+
+from django.conf import settings
+from django.core.cache import caches
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from hub.page_cache import CACHE_ALIAS, GENERATION_KEY, current_generation, enabled
+
+# Stand-ins rendered into fragments, replaced per request. Letters and digits only: no escaping
+# changes them, and nothing a member writes is rendered raw (Markdown is sanitised, text escaped).
+CSRF = "hubFragmentCsrfTokenZ7q"
+SUBMISSION = "hubFragmentSubmissionZ7q"
+_SUBMISSION = re.compile(SUBMISSION)
+_URL_PLACEHOLDER = 987654321
+
+
+def key(name: str, item: object, viewer_class: str) -> str:
+    """The cache key of `item`'s fragment for one viewer class (hashed: classes can be long)."""
+    digest = hashlib.sha256(viewer_class.encode()).hexdigest()[:20]
+    return f"hub:frag:{name}:{item}:{digest}"
+
+
+def personalise(request, html: str) -> SafeString:
+    """A fragment with this request's CSRF token and a fresh repeat-guard token per form."""
+    if CSRF in html:
+        html = html.replace(CSRF, get_token(request))
+    if SUBMISSION in html:
+        html = _SUBMISSION.sub(lambda _match: uuid.uuid4().hex, html)
+    return mark_safe(html)  # rendered by our templates, which escaped what they show
+
+
+def fetch(request, keys: Sequence[str], render: Callable[[int], object]) -> list:
+    """The value for each key (a fragment, or a tuple holding fragments), in order: kept ones from
+    one `get_many`, the others from `render(index)`, stored in one `set_many`. Values are as
+    rendered: call `personalise()` on the HTML before it is sent."""
+    if not enabled() or not keys:
+        return [render(index) for index in range(len(keys))]
+    store = caches[CACHE_ALIAS]
+    found = store.get_many([GENERATION_KEY, *keys])
+    generation = current_generation(store, found)
+    values, missing = [], {}
+    for index, name in enumerate(keys):
+        entry = found.get(name)
+        if generation is not None and entry is not None and entry[0] == generation:
+            values.append(entry[1])
+            continue
+        value = render(index)
+        values.append(value)
+        missing[name] = (generation, value)
+    if missing and generation is not None:
+        store.set_many(missing, settings.HUB_PAGE_CACHE_SECONDS)
+    return values
+
+
+def url_maker(name: str, *args) -> Callable[[object], str]:
+    """`reverse(name, args=[*args, pk])` for any pk, from one reverse: lists build each item's
+    address by string building instead of resolving the pattern again per item."""
+    sample = reverse(name, args=[*args, _URL_PLACEHOLDER])
+    head, _, tail = sample.rpartition(str(_URL_PLACEHOLDER))
+    return lambda pk: f"{head}{pk}{tail}"
