@@ -43,35 +43,44 @@ def key(name: str, item: object, viewer_class: str) -> str:
     return f"hub:frag:{name}:{item}:{digest}"
 
 
-def personalise(request, html: str) -> SafeString:
-    """A fragment with this request's CSRF token and a fresh repeat-guard token per form."""
-    if CSRF in html:
-        html = html.replace(CSRF, get_token(request))
-    if SUBMISSION in html:
-        html = _SUBMISSION.sub(lambda _match: uuid.uuid4().hex, html)
-    return mark_safe(html)  # rendered by our templates, which escaped what they show
+def personalise(request, pieces: Sequence[str]) -> list[SafeString]:
+    """Fragments with this request's CSRF token and a fresh repeat-guard token per form."""
+    token = None
+    result = []
+    for html in pieces:
+        if CSRF in html:
+            token = token or get_token(request)
+            html = html.replace(CSRF, token)
+        if SUBMISSION in html:
+            html = _SUBMISSION.sub(lambda _match: uuid.uuid4().hex, html)
+        result.append(mark_safe(html))  # rendered by our templates, which escaped what they show
+    return result
 
 
-def fetch(request, keys: Sequence[str], render: Callable[[int], object]) -> list:
+def fetch(request, keys: Sequence[str], render: Callable[[int], object], prepare=None) -> list:
     """The value for each key (a fragment, or a tuple holding fragments), in order: kept ones from
-    one `get_many`, the others from `render(index)`, stored in one `set_many`. Values are as
-    rendered: call `personalise()` on the HTML before it is sent."""
-    if not enabled() or not keys:
-        return [render(index) for index in range(len(keys))]
-    store = caches[CACHE_ALIAS]
-    found = store.get_many([GENERATION_KEY, *keys])
-    generation = current_generation(store, found)
-    values, missing = [], {}
+    one `get_many`, the others from `render(index)`, stored in one `set_many`. `prepare(indexes)`,
+    when given, runs once before the missing ones are rendered (to load what only rendering needs,
+    in one query for all of them). Call `personalise()` on the HTML before it is sent."""
+    found, generation = {}, None
+    if enabled() and keys:
+        store = caches[CACHE_ALIAS]
+        found = store.get_many([GENERATION_KEY, *keys])
+        generation = current_generation(store, found)
+    values = [None] * len(keys)
+    missing = []
     for index, name in enumerate(keys):
         entry = found.get(name)
         if generation is not None and entry is not None and entry[0] == generation:
-            values.append(entry[1])
-            continue
-        value = render(index)
-        values.append(value)
-        missing[name] = (generation, value)
+            values[index] = entry[1]
+        else:
+            missing.append(index)
+    if missing and prepare is not None:
+        prepare(missing)
+    for index in missing:
+        values[index] = render(index)
     if missing and generation is not None:
-        store.set_many(missing, settings.HUB_PAGE_CACHE_SECONDS)
+        store.set_many({keys[index]: (generation, values[index]) for index in missing}, settings.HUB_PAGE_CACHE_SECONDS)
     return values
 
 

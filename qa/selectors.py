@@ -4,7 +4,19 @@ Every function returns visible content only, with authors and tags loaded, so th
 does not grow with the number of items.
 """
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -65,8 +77,9 @@ def question_for_page(pk: int, viewer=None) -> Question:
 
 
 def answers_for_page(question: Question, viewer=None) -> list[Answer]:
-    """Accepted first, then by rating score, then oldest first."""
-    answers = Answer.objects.filter(question=question).select_related("author").prefetch_related(_visible_comments())
+    """Accepted first, then by rating score, then oldest first. Their comments are read by
+    `load_comments()`, for the answers whose kept HTML (qa/views/fragments.py) cannot be used."""
+    answers = Answer.objects.filter(question=question).select_related("author")
     if not (viewer and reputation.is_moderator(viewer)):
         answers = answers.visible()
     accepted_first = Case(
@@ -75,6 +88,12 @@ def answers_for_page(question: Question, viewer=None) -> list[Answer]:
     return list(
         answers.annotate(accepted_order=accepted_first).order_by("accepted_order", "-rating_score", "created_at", "pk")
     )
+
+
+def load_comments(answers: list[Answer]) -> None:
+    """Each answer's `visible_comments`, with their authors: one query for all of them (none for none)."""
+    if answers:
+        prefetch_related_objects(answers, _visible_comments())
 
 
 def viewer_ratings(viewer, question: Question, answers: list[Answer]) -> dict:

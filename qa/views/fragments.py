@@ -15,6 +15,7 @@ from django.template.loader import get_template
 
 from hub import fragments
 from hub.page_cache import audience
+from qa import selectors
 from qa.models import Answer, Question, Rating
 
 
@@ -106,7 +107,11 @@ def render_posts(request, question: Question, answers: list[Answer], my_ratings:
         }
         return templates[kind].render(context)
 
-    html = [fragments.personalise(request, value) for value in fragments.fetch(request, keys, render)]
+    def prepare(indexes: list[int]) -> None:
+        """The comments of the answers to render, in one query (kept answers need none)."""
+        selectors.load_comments([posts[index][1] for index in indexes if posts[index][0] == "answer"])
+
+    html = fragments.personalise(request, fragments.fetch(request, keys, render, prepare))
     for answer, fragment in zip(answers, html[1:], strict=True):
         answer.fragment = fragment
     return html[0]

@@ -42,7 +42,7 @@ def discussion(context, page):
     return {
         "request": request,
         "page": page,
-        "tree": fragments.personalise(request, tree),
+        "tree": fragments.personalise(request, [tree])[0],
         "count": count,
         "form": get_form()(page) if user.is_authenticated else None,
     }
