@@ -54,12 +54,16 @@ def collect(page, request: HttpRequest) -> dict:
 class OneQueryViewRestrictionsMixin:
     """Wagtail checks a page's view restrictions on every request in two queries (the ancestors,
     then their restrictions). This asks the same in one: the restrictions of the page and of its
-    ancestors, an alias answering for its source page as in Wagtail."""
+    ancestors, an alias answering for its source page as in Wagtail; in none when the page was
+    routed by hub/routing.py, which read whether there are any with the page."""
 
     def get_view_restrictions(self):
+        restriction = apps.get_model("wagtailcore", "PageViewRestriction")
+        if getattr(self, "_hub_unrestricted", False):  # read when the page was routed (hub/routing.py)
+            return restriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         # By name: the apps' AppConfig modules import this one before any model is loaded.
-        page, restriction = apps.get_model("wagtailcore", "Page"), apps.get_model("wagtailcore", "PageViewRestriction")
+        page = apps.get_model("wagtailcore", "Page")
         sources = page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
         return restriction.objects.filter(page_id__in=sources)
 

@@ -1,33 +1,100 @@
-"""Wagtail's page routing in one query instead of two per level (docs/adr/0101).
+"""Wagtail's page routing in one query instead of two per level and two more for the view
+restrictions (docs/adr/0101, 0104).
 
 Wagtail walks the URL one slug at a time from the site's root: a query for the child, another for
-its specific row, at every level. `route_from()` reads every page on the path at once by
-`url_path`, then hands the deepest one the rest of the path through its own `route()`, so routable
-pages (wiki history, directory filters) and 404s behave exactly as before. A page model may name
-in `served_with` the foreign keys its page always shows: the deepest page is read with them. When a page on the way
-(not the deepest) has routes of its own, which Wagtail tries before its children, it falls back
-to Wagtail's walk.
+its specific row, at every level; then two more for the view restrictions of the page and its
+ancestors. `route_from()` reads every page on the path at once by `url_path`, each with its specific
+row (joined through Wagtail's parent links, `specific_joins()`) and whether it or anything above
+the site's root carries a view restriction, then hands the deepest one the rest of the path through
+its own `route()`, so routable pages (wiki history, directory filters) and 404s behave exactly as
+before. A page model may name in `served_with` the foreign keys its page always shows: they are read
+in the same query. When a page on the way (not the deepest) has routes of its own, which Wagtail
+tries before its children, it falls back to Wagtail's walk.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 
 def route_from(root: Page, request, path_components: list[str], fallback):
     candidates = [
         root.url_path + "/".join(path_components[:depth]) + "/" for depth in range(1, len(path_components) + 1)
     ]
-    chain = list(Page.objects.filter(url_path__in=candidates).order_by("depth"))
+    chain = list(
+        Page.objects.filter(url_path__in=candidates)
+        .select_related(*(join for joins in specific_joins().values() for join in joins[1]))
+        .annotate(hub_restricted=_restricted(), hub_restricted_above=_restricted_above(root))
+        .order_by("depth")
+    )
     contiguous = all(page.url_path == candidates[index] for index, page in enumerate(chain))
     if not chain or not contiguous or any(_has_routes(page) for page in chain[:-1]):
         return fallback(request, path_components)
-    deepest = chain[-1]
-    model = deepest.specific_class
-    served_with = getattr(model, "served_with", ())  # foreign keys every view of the page shows
-    page = model._default_manager.select_related(*served_with).get(pk=deepest.pk) if served_with else deepest.specific
+    page = _specific(chain[-1])
+    # Read with the chain: no restriction on the page, its ancestors or their sources (hub/page_context.py).
+    page._hub_unrestricted = not any(row.hub_restricted or row.hub_restricted_above for row in chain)
     return page.route(request, path_components[len(chain) :])
+
+
+@cache
+def specific_joins() -> dict[type, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each page model: the parent links from Page down to it (the specific row, read through
+    `select_related`), and what to select: those links and its `served_with` foreign keys. A model
+    with more than one concrete parent is left out (read as before)."""
+    joins = {}
+    for model in get_page_models():
+        links = _links_from_page(model)
+        if model is Page or links is None:
+            continue
+        path = "__".join(links)
+        served_with = getattr(model, "served_with", ())
+        joins[model] = (links, (path, *(f"{path}__{name}" for name in served_with)))
+    return joins
+
+
+def _links_from_page(model) -> tuple[str, ...] | None:
+    links: list[str] = []
+    while model is not Page:
+        parents = model._meta.parents
+        if len(parents) != 1:
+            return None
+        ((parent, link),) = parents.items()
+        links.insert(0, link.related_query_name())
+        model = parent
+    return tuple(links)
+
+
+def _specific(page: Page) -> Page:
+    """The page's specific object, from the rows read with it (or read now, as before, for a model
+    the joins leave out)."""
+    model = page.specific_class
+    if model is None:
+        return page.specific
+    joined = specific_joins().get(model)
+    if joined is None:
+        served_with = getattr(model, "served_with", ())
+        return model._default_manager.select_related(*served_with).get(pk=page.pk)
+    specific = page
+    for link in joined[0]:
+        specific = getattr(specific, link)
+    return specific
+
+
+def _restricted():
+    """Does a view restriction sit on this page, or on the page it is an alias of (as in Wagtail)?"""
+    return Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
+
+
+def _restricted_above(root: Page):
+    """Does a view restriction sit on the site's root or any page above it (or their sources)?"""
+    paths = [root.path[:end] for end in range(Page.steplen, len(root.path) + 1, Page.steplen)]
+    sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+    return Exists(PageViewRestriction.objects.filter(page_id__in=sources))
 
 
 def _has_routes(page: Page) -> bool:

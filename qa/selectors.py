@@ -50,11 +50,12 @@ def question_list(sort: str = "newest", tag: str | None = None, answered: str | 
 
 
 def home_unanswered_questions(limit: int) -> list:
-    return list(question_list("unanswered")[:limit])
+    # The home page lists titles and answer counts, not tags: no query for them.
+    return list(question_list("unanswered").prefetch_related(None)[:limit])
 
 
 def home_recent_questions(limit: int) -> list:
-    return list(question_list("newest")[:limit])
+    return list(question_list("newest").prefetch_related(None)[:limit])
 
 
 def _visible_comments() -> Prefetch:

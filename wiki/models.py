@@ -67,7 +67,9 @@ class WikiPage(PageContextMixin, PageHistoryMixin, Page):
     )
 
     base_form_class = WikiPageForm
-    served_with = ("category",)  # read with the page when it is served (hub/routing.py)
+    # Read with the page when it is served (hub/routing.py): its category, and the live version with
+    # its author for the sidebar's "Last edited by".
+    served_with = ("category", "live_revision__user")
     # Only the concrete kinds (articles, debates) are created; this table holds what they share. They
     # live straight under the wiki's index, have no children, and use wiki/<kind>_page.html.
     is_creatable = False

@@ -138,13 +138,10 @@ def tagged_items(page: WikiPage):
 
 
 def watch_state(page: WikiPage, user) -> dict:
+    """Whether the member watches the page (its sidebar's form). Tags are watched from the tag's page."""
     if not user.is_authenticated:
-        return {"page_watch": None, "tag_watch_ids": set()}
-    tag_ids = [item.tag_id for item in tagged_items(page)]
-    return {
-        "page_watch": PageWatch.objects.filter(user=user, page=page).first(),
-        "tag_watch_ids": set(TagWatch.objects.filter(user=user, tag_id__in=tag_ids).values_list("tag_id", flat=True)),
-    }
+        return {"page_watch": None}
+    return {"page_watch": PageWatch.objects.filter(user=user, page=page).first()}
 
 
 def page_sidebar(page: WikiPage, user, keep=None) -> dict:
@@ -163,17 +160,22 @@ def page_sidebar(page: WikiPage, user, keep=None) -> dict:
 
 
 def _sidebar_for_audience(page: WikiPage, viewer) -> dict:
-    latest = (  # the live version: a newer draft is for editors in the admin
-        Revision.objects.filter(pk=page.live_revision_id).select_related("user").first()
-        if page.live_revision_id
-        else None
-    )
     return {
         **_first(backlinks(page, viewer, SIDEBAR_LIST + 1), "backlinks"),
         **_first(contributors(page, SIDEBAR_LIST + 1), "contributors"),
-        "last_revision": latest,
+        "last_revision": live_revision(page),
         "page_tags": sorted((item.tag for item in tagged_items(page)), key=lambda tag: tag.name),
     }
+
+
+def live_revision(page: WikiPage):
+    """The live version, with its author: a newer draft is for editors in the admin. Read with the
+    page when it was served (WikiPage.served_with, hub/routing.py)."""
+    if not page.live_revision_id:
+        return None
+    if WikiPage.live_revision.is_cached(page) and Revision.user.is_cached(page.live_revision):
+        return page.live_revision
+    return Revision.objects.filter(pk=page.live_revision_id).select_related("user").first()
 
 
 def _publishes():

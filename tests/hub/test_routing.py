@@ -36,3 +36,20 @@ def test_the_page_is_found_by_its_address_not_by_a_walk_of_slugs(client, organis
     page = make_article(organiser, "Power mapping")
     assert _tree_lookups(client, page.url) == (200, 1, 0)
     assert _tree_lookups(client, page.url + "history/") == (200, 1, 0)
+
+
+def test_the_page_is_read_with_its_specific_row_and_what_its_sidebar_shows_in_one_query(client, organiser):
+    page = make_article(organiser, "Power mapping", "Draw who decides.")
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    assert type(response.context["page"]).__name__ == "ArticlePage"
+    assert response.context["page"].category.name == "Practice guides"
+    assert response.context["last_revision"].user == organiser
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert [text for text in sql if 'FROM "wagtailcore_page"' in text and '"wiki_articlepage"' in text] == [
+        text for text in sql if '"wagtailcore_page"."url_path" IN' in text
+    ]
+    assert sum('"wagtailcore_page"."url_path" IN' in text for text in sql) == 1
+    assert [text for text in sql if text.startswith('SELECT "wagtailcore_revision"')] == []
