@@ -4,18 +4,18 @@ Every function returns visible content only, with authors and tags loaded, so th
 does not grow with the number of items.
 """
 
+from typing import NamedTuple
+
 from django.db.models import (
     Case,
     Count,
     Exists,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.urls import reverse
 from taggit.models import Tag
@@ -58,16 +58,11 @@ def home_recent_questions(limit: int) -> list:
     return list(question_list("newest").prefetch_related(None)[:limit])
 
 
-def _visible_comments() -> Prefetch:
-    return Prefetch("comments", queryset=Comment.objects.visible().select_related("author"), to_attr="visible_comments")
-
-
 def question_for_page(pk: int, viewer=None) -> Question:
     """The question with everything its page shows, or DoesNotExist (hidden ones only for moderators).
-    For a signed-in viewer, `viewer_follows` says whether they follow it (read in the same query)."""
-    questions = Question.objects.select_related("author", "duplicate_of", "hidden_by").prefetch_related(
-        "tags", _visible_comments()
-    )
+    For a signed-in viewer, `viewer_follows` says whether they follow it (read in the same query).
+    Its comments are read by `load_comments()` when its kept HTML cannot be used (qa/views/fragments.py)."""
+    questions = Question.objects.select_related("author", "duplicate_of", "hidden_by").prefetch_related("tags")
     if viewer and viewer.is_authenticated:
         questions = questions.annotate(
             viewer_follows=Exists(Follow.objects.filter(user=viewer, question=OuterRef("pk")))
@@ -77,27 +72,62 @@ def question_for_page(pk: int, viewer=None) -> Question:
     return questions.get(pk=pk)
 
 
-def answers_for_page(question: Question, viewer=None) -> list[Answer]:
-    """Accepted first, then by rating score, then oldest first. Their comments are read by
-    `load_comments()`, for the answers whose kept HTML (qa/views/fragments.py) cannot be used."""
-    answers = Answer.objects.filter(question=question).select_related("author")
+def _answers_in_page_order(question: Question, viewer) -> QuerySet:
+    """Accepted first, then by rating score, then oldest first; hidden ones only for moderators."""
+    answers = Answer.objects.filter(question=question)
     if not (viewer and reputation.is_moderator(viewer)):
         answers = answers.visible()
     accepted_first = Case(
         When(pk=question.accepted_answer_id or 0, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
-    return list(
-        answers.annotate(accepted_order=accepted_first).order_by("accepted_order", "-rating_score", "created_at", "pk")
+    return answers.annotate(accepted_order=accepted_first).order_by(
+        "accepted_order", "-rating_score", "created_at", "pk"
     )
 
 
-def load_comments(answers: list[Answer]) -> None:
-    """Each answer's `visible_comments`, with their authors: one query for all of them (none for none)."""
-    if answers:
-        prefetch_related_objects(answers, _visible_comments())
+def answers_for_page(question: Question, viewer=None) -> list[Answer]:
+    """The answers with their authors, in page order (`_answers_in_page_order`)."""
+    return list(_answers_in_page_order(question, viewer).select_related("author"))
 
 
-def viewer_ratings(viewer, question: Question, answers: list[Answer]) -> dict:
+class AnswerKey(NamedTuple):
+    pk: int
+    author_id: int
+
+
+def answer_keys_for_page(question: Question, viewer=None) -> list[AnswerKey]:
+    """Which answers the page shows, in page order: what a kept answer's key needs and no more."""
+    return [AnswerKey(*row) for row in _answers_in_page_order(question, viewer).values_list("pk", "author_id")]
+
+
+def answers_with_authors(question: Question | None, pks: list[int]) -> dict[int, Answer]:
+    """{pk: answer} with authors, and `visible_comments` on each and on `question` when given: the
+    posts whose HTML must be rendered. Two queries (none for none)."""
+    answers = list(Answer.objects.filter(pk__in=pks).select_related("author")) if pks else []
+    posts = ([question] if question is not None else []) + answers
+    if posts:
+        load_comments(posts)
+    return {answer.pk: answer for answer in answers}
+
+
+def load_comments(posts: list) -> None:
+    """`visible_comments` on each question and answer in `posts`, with their authors, in one query."""
+    questions = [post.pk for post in posts if isinstance(post, Question)]
+    answers = [post.pk for post in posts if isinstance(post, Answer)]
+    comments = (
+        Comment.objects.visible()
+        .select_related("author")
+        .filter(Q(question_id__in=questions) | Q(answer_id__in=answers))
+    )
+    found: dict = {}
+    for comment in comments:
+        target = ("question", comment.question_id) if comment.question_id else ("answer", comment.answer_id)
+        found.setdefault(target, []).append(comment)
+    for post in posts:
+        post.visible_comments = found.get(("question" if isinstance(post, Question) else "answer", post.pk), [])
+
+
+def viewer_ratings(viewer, question: Question, answers: list) -> dict:
     """{"question": Rating | None, "answers": {answer pk: Rating}}: the viewer's own ratings, one query."""
     result: dict = {"question": None, "answers": {}}
     if not viewer.is_authenticated:

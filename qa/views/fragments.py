@@ -16,7 +16,7 @@ from django.template.loader import get_template
 from hub import fragments
 from hub.page_cache import audience
 from qa import selectors
-from qa.models import Answer, Question, Rating
+from qa.models import Question, Rating
 
 
 def _rating_part(rating: Rating | None) -> str:
@@ -26,19 +26,19 @@ def _rating_part(rating: Rating | None) -> str:
     return f"r{rating.value}:{digest}"
 
 
-def viewer_class(user, privileges: dict, post, question: Question, rating: Rating | None) -> str:
-    """Everything about `user` that changes `post`'s fragment (see the module's docstring)."""
+def viewer_classes(user, privileges: dict, question: Question):
+    """A function (author id, the viewer's rating) -> the viewer class of a post by that author
+    (see the module's docstring); what is the same for every post is worked out once."""
     if not user.is_authenticated:
-        return "public"
-    return "|".join(
+        return lambda _author_id, _rating: "public"
+    common = "|".join(
         (
             audience(user),
             "e{:d}n{:d}".format(privileges["can_edit_others"], privileges["can_rate_negative"]),
-            f"own{user.pk == post.author_id:d}asker{user.pk == question.author_id:d}",
-            f"suspended{user.suspended_at is not None:d}",
-            _rating_part(rating),
+            f"asker{user.pk == question.author_id:d}suspended{user.suspended_at is not None:d}",
         )
     )
+    return lambda author_id, rating: f"{common}|own{user.pk == author_id:d}|{_rating_part(rating)}"
 
 
 class _Links:
@@ -73,26 +73,35 @@ class _Links:
         return {**links, **self.comment_flag}
 
 
-def render_posts(request, question: Question, answers: list[Answer], my_ratings: dict, privileges: dict):
-    """The question's tools and each answer's HTML for this viewer; sets `answer.fragment` on each
-    answer and returns the question's tools."""
+def render_posts(request, question: Question, answers: list, my_ratings: dict, privileges: dict) -> list[str]:
+    """[the question's tools, all its answers] as HTML for this viewer. `answers` are the page's
+    `selectors.AnswerKey`s: only the answers whose kept HTML cannot be used are read in full."""
     user = request.user
-    posts = [("question", question, my_ratings["question"])]
-    posts += [("answer", answer, my_ratings["answers"].get(answer.pk)) for answer in answers]
-    keys = [
-        fragments.key(f"qa-{kind}", post.pk, viewer_class(user, privileges, post, question, rating))
-        for kind, post, rating in posts
-    ]
-    links = None
+    viewer_class = viewer_classes(user, privileges, question)
+    posts = [("question", question.pk, question.author_id, my_ratings["question"])]
+    posts += [("answer", key.pk, key.author_id, my_ratings["answers"].get(key.pk)) for key in answers]
+    keys = [fragments.key(f"qa-{kind}", pk, viewer_class(author, rating)) for kind, pk, author, rating in posts]
+    loaded: dict = {}
     templates = {
         "question": get_template("qa/includes/post_tools.html"),
         "answer": get_template("qa/includes/answer.html"),
     }
 
+    def prepare(indexes: list[int]) -> None:
+        """The answers to render, and the comments of those and of the question if its tools are to
+        be rendered: at most two queries, whatever the number."""
+        answers = [posts[i][1] for i in indexes if posts[i][0] == "answer"]
+        loaded.update(selectors.answers_with_authors(question if indexes[0] == 0 else None, answers))
+
+    links = None
+
     def render(index: int) -> str:
         nonlocal links
+        kind, pk, _author, rating = posts[index]
+        post = question if kind == "question" else loaded.get(pk)
+        if post is None:  # deleted since the page's list was read
+            return ""
         links = links or _Links(question)
-        kind, post, rating = posts[index]
         context = {
             "request": request,
             "user": user,
@@ -107,11 +116,5 @@ def render_posts(request, question: Question, answers: list[Answer], my_ratings:
         }
         return templates[kind].render(context)
 
-    def prepare(indexes: list[int]) -> None:
-        """The comments of the answers to render, in one query (kept answers need none)."""
-        selectors.load_comments([posts[index][1] for index in indexes if posts[index][0] == "answer"])
-
-    html = fragments.personalise(request, fragments.fetch(request, keys, render, prepare))
-    for answer, fragment in zip(answers, html[1:], strict=True):
-        answer.fragment = fragment
-    return html[0]
+    question_tools, *answer_html = fragments.fetch(request, keys, render, prepare)
+    return fragments.personalise(request, [question_tools, "".join(answer_html)])

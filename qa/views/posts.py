@@ -31,7 +31,7 @@ def question_detail(request, pk: int, slug: str = ""):
 
 
 def _render_question(request, question: Question, answer_form=None, answer_preview=None, status: int = 200):
-    answers = selectors.answers_for_page(question, request.user)
+    answers = selectors.answer_keys_for_page(question, request.user)
     user = request.user
     own_answer = next((a for a in answers if a.author_id == user.pk), None) if user.is_authenticated else None
     privileges = {
@@ -40,10 +40,12 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
         "is_moderator": reputation.is_moderator(user),
     }
     my_ratings = selectors.viewer_ratings(user, question, answers)
+    question_tools, answers_html = fragments.render_posts(request, question, answers, my_ratings, privileges)
     context = {
         "question": question,
         "answers": answers,
-        "question_tools": fragments.render_posts(request, question, answers, my_ratings, privileges),
+        "question_tools": question_tools,
+        "answers_html": answers_html,
         "own_answer": own_answer,
         "answer_form": answer_form or AnswerForm(),
         "answer_preview": answer_preview,
