@@ -11,9 +11,9 @@ class WikiConfig(AppConfig):
     verbose_name = "Wiki"
 
     def ready(self):
+        from wiki import debates, links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from wiki import exports as wiki_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
-        from wiki import links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
-        from wiki.models import WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
+        from wiki.models import DebatePage, WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
 
         register_preprocessor(links.preprocess)
         for adapter in search_adapters.ADAPTERS:
@@ -21,6 +21,7 @@ class WikiConfig(AppConfig):
         signal_handlers.connect()
         page_context.register(WikiPage, views.wiki_page_context)
         page_context.register(WikiIndexPage, views.wiki_index_context)
+        page_context.register(DebatePage, debates.debate_context)
         members.register(MemberSection("wiki.profile_contributions", PROFILE, selectors.profile_contributions, 10))
         subscriptions.register("wiki.watches", selectors.subscriptions)
         for name in ("revisions", "debate_positions", "debate_comments"):

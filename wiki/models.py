@@ -189,11 +189,6 @@ class DebatePage(WikiPage):
         for position in self.positions.all():
             position.argument = normalise_newlines(position.argument)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["positions"] = list(self.positions.select_related("author"))
-        return context
-
     def serve(self, request, *args, **kwargs):
         # django-comments sends the member back with ?c=<new comment id>: land at that comment.
         comment_id = request.GET.get("c", "")

@@ -22,6 +22,7 @@ from qa.services import moderation, posts, ratings
 from tests.factories import make_user
 from tests.hub.world import build as build_world
 from tests.qa.conftest import make_answer
+from tests.wiki.conftest import publish
 
 ANSWER_TEMPLATE = "qa/includes/answer.html"
 TREE_TEMPLATE = "wiki/includes/comment_tree.html"
@@ -295,3 +296,40 @@ def test_a_debate_comment_posted_through_the_page_form_shows_at_once(client, wor
     html, templates = _page(client, world["other"], world["debate"].url)
     assert "Posted through the form." in html
     assert TREE_TEMPLATE in templates
+
+
+# --- the debate's own text --------------------------------------------------------------------------
+
+
+def test_the_debate_text_offers_to_start_a_missing_page_only_to_those_who_may(client, world):
+    debate = world["debate"]
+    debate.body = "Read [[A page nobody wrote]] first."
+    publish(debate, world["organiser"], "A link")
+    start = "/wiki/new/?title=A+page+nobody+wrote"
+    organiser, _ = _page(client, world["organiser"], debate.url)
+    assert start in organiser
+    for viewer in (world["other"], None):
+        html, _ = _page(client, viewer, debate.url)
+        assert start not in html
+        assert "A page nobody wrote" in html
+
+
+def test_a_published_change_to_the_debate_shows_on_the_next_request(client, world):
+    debate = world["debate"]
+    for viewer in (world["other"], world["moderator"], None):
+        html, _ = _page(client, viewer, debate.url)
+        assert "Nobody has summed up the debate yet." in html
+    debate.standing = "Most say pay them, and train them."
+    publish(debate, world["organiser"], "Where it stands")
+    for viewer in (world["other"], world["moderator"], None):
+        html, _ = _page(client, viewer, debate.url)
+        assert "Most say pay them, and train them." in html
+
+
+def test_the_debate_fragments_are_kept(client, world):
+    _comment_on_debate(world)
+    _html, templates = _page(client, world["other"], world["debate"].url)
+    assert TREE_TEMPLATE in templates
+    _html, templates = _page(client, world["third"], world["debate"].url)
+    assert "wiki/includes/debate_text.html" not in templates
+    assert TREE_TEMPLATE not in templates
