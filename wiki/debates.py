@@ -60,6 +60,7 @@ def debate_context(page, request) -> dict:
         "discussion_tree": tree,
         "discussion_count": count,
         "discussion_form": get_form()(page) if user.is_authenticated else None,
+        "discussion_next": page.get_url(request),  # with the request: Wagtail's site paths read once
     }
 
 
