@@ -4,7 +4,7 @@ ones Django's SecurityMiddleware sends (Referrer-Policy, X-Content-Type-Options,
 
 from django.conf import settings
 
-from hub import health
+from hub import health, page_context
 from hub.proxies import is_trusted_proxy
 
 
@@ -57,3 +57,15 @@ class TrustedProxyMiddleware:
             for name in FORWARDED_HEADERS:
                 request.META.pop(name, None)
         return self.get_response(request)
+
+
+class RequestMemoMiddleware:
+    """Lets pages keep what they read once per request on the request being answered (the site
+    root paths every `page.url` asks for: hub/page_context.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with page_context.serving(request):
+            return self.get_response(request)

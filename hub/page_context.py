@@ -13,7 +13,9 @@ The same works for objects that are not Wagtail pages: the forum's question view
 `collect(question, request)`, and home/related.py registers the question's "Linked wiki pages".
 """
 
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.db.models.functions import Coalesce
@@ -22,6 +24,7 @@ from django.http import HttpRequest
 Provider = Callable[[object, HttpRequest], dict]
 
 _providers: dict[type, list[Provider]] = {}
+_serving = threading.local()  # the request this thread is answering (hub.middleware.RequestMemoMiddleware)
 
 
 def register(page_class: type, provider: Provider) -> Provider:
@@ -68,9 +71,32 @@ class OneQueryViewRestrictionsMixin:
         return restriction.objects.filter(page_id__in=sources)
 
 
-class PageContextMixin(OneQueryViewRestrictionsMixin):
+@contextmanager
+def serving(request):
+    """While a request is answered, pages keep what they read once per request on it."""
+    _serving.request = request
+    try:
+        yield
+    finally:
+        _serving.request = None
+
+
+class SiteRootPathsPerRequestMixin:
+    """`page.url` in a template asks Wagtail for the site root paths with no request, and Wagtail
+    then reads them from the cache (a Redis round trip) once per page object: twenty on a page that
+    lists twenty pages. While a request is answered they are read once and kept on it, as Wagtail
+    does itself when given the request (`pageurl`)."""
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        if cache_object is None and not kwargs:
+            cache_object = getattr(_serving, "request", None)
+        return super()._get_site_root_paths(cache_object, **kwargs)
+
+
+class PageContextMixin(SiteRootPathsPerRequestMixin, OneQueryViewRestrictionsMixin):
     """Mix into a Wagtail page model (before `Page`) so its context includes what providers add.
-    Every hub page mixes this in, so it also checks view restrictions in one query."""
+    Every hub page mixes this in, so it also checks view restrictions in one query and reads the
+    site root paths once per request."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

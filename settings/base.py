@@ -68,6 +68,7 @@ MIDDLEWARE = [
     # Whole pages for anonymous visitors, before sessions and everything they cost (docs/adr/0100).
     "hub.page_cache.PageCacheMiddleware",
     "hub.page_cache.SiteMiddleware",
+    "hub.middleware.RequestMemoMiddleware",  # what a page reads once per request (hub/page_context.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

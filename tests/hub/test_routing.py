@@ -53,3 +53,18 @@ def test_the_page_is_read_with_its_specific_row_and_what_its_sidebar_shows_in_on
     ]
     assert sum('"wagtailcore_page"."url_path" IN' in text for text in sql) == 1
     assert [text for text in sql if text.startswith('SELECT "wagtailcore_revision"')] == []
+
+
+def test_page_addresses_in_a_request_read_the_site_root_paths_once(client, organiser):
+    from unittest import mock
+
+    from wagtail.models import Site
+
+    for number in range(3):
+        make_article(organiser, f"Listed page {number}", "Text.")
+    client.get("/wiki/")
+    with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
+        response = client.get("/wiki/")
+    assert response.status_code == 200
+    assert b"Listed page 2" in response.content
+    assert read.call_count == 1
