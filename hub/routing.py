@@ -3,13 +3,15 @@ restrictions (docs/adr/0101, 0104).
 
 Wagtail walks the URL one slug at a time from the site's root: a query for the child, another for
 its specific row, at every level; then two more for the view restrictions of the page and its
-ancestors. `route_from()` reads every page on the path at once by `url_path`, each with its specific
-row (joined through Wagtail's parent links, `specific_joins()`) and whether it or anything above
-the site's root carries a view restriction, then hands the deepest one the rest of the path through
-its own `route()`, so routable pages (wiki history, directory filters) and 404s behave exactly as
-before. A page model may name in `served_with` the foreign keys its page always shows: they are read
-in the same query. When a page on the way (not the deepest) has routes of its own, which Wagtail
-tries before its children, it falls back to Wagtail's walk.
+ancestors. `route_from()` reads every page on the path at once by `url_path`, with whether it or
+anything above the site's root carries a view restriction, and the deepest page's specific row
+joined through Wagtail's parent links (`specific_joins()`) for the model last served at that
+address (a per-process guess, checked: otherwise the specific row is a second query). It hands
+the deepest page the rest of the path through its own `route()`, so routable pages (wiki history,
+directory filters) and 404s behave exactly as before. A page model may name in `served_with` the
+foreign keys its page always shows: they are read with its specific row. When a page on the way
+(not the deepest) has routes of its own, which Wagtail tries before its children, it falls back
+to Wagtail's walk.
 """
 
 from __future__ import annotations
@@ -21,24 +23,40 @@ from django.db.models.functions import Coalesce
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+# The model of the page last served at each address, per process: the next request for the address
+# joins only that model's rows. A guess, always checked against the row read (a page moved or
+# replaced is read as for a first visit), so it never needs invalidating; bounded by HINTS_MAX.
+_hints: dict[str, type] = {}
+HINTS_MAX = 20_000
+
 
 def route_from(root: Page, request, path_components: list[str], fallback):
     candidates = [
         root.url_path + "/".join(path_components[:depth]) + "/" for depth in range(1, len(path_components) + 1)
     ]
+    address = candidates[-1]
+    hint = _hints.get(address)
     chain = list(
         Page.objects.filter(url_path__in=candidates)
-        .select_related(*(join for joins in specific_joins().values() for join in joins[1]))
+        .select_related(*specific_joins().get(hint, ((), ()))[1])
         .annotate(hub_restricted=_restricted(), hub_restricted_above=_restricted_above(root))
         .order_by("depth")
     )
     contiguous = all(page.url_path == candidates[index] for index, page in enumerate(chain))
     if not chain or not contiguous or any(_has_routes(page) for page in chain[:-1]):
         return fallback(request, path_components)
-    page = _specific(chain[-1])
+    page = _specific(chain[-1], joined=hint)
+    _remember(address, type(page))
     # Read with the chain: no restriction on the page, its ancestors or their sources (hub/page_context.py).
     page._hub_unrestricted = not any(row.hub_restricted or row.hub_restricted_above for row in chain)
     return page.route(request, path_components[len(chain) :])
+
+
+def _remember(address: str, model: type) -> None:
+    if _hints.get(address) is not model:
+        if len(_hints) >= HINTS_MAX:
+            _hints.clear()
+        _hints[address] = model
 
 
 @cache
@@ -69,18 +87,18 @@ def _links_from_page(model) -> tuple[str, ...] | None:
     return tuple(links)
 
 
-def _specific(page: Page) -> Page:
-    """The page's specific object, from the rows read with it (or read now, as before, for a model
-    the joins leave out)."""
+def _specific(page: Page, joined: type | None) -> Page:
+    """The page's specific object: from the rows read with it when they were those of its model
+    (`joined`), otherwise read now with what it is served with."""
     model = page.specific_class
     if model is None:
         return page.specific
-    joined = specific_joins().get(model)
-    if joined is None:
+    links = specific_joins().get(model)
+    if links is None or model is not joined:
         served_with = getattr(model, "served_with", ())
         return model._default_manager.select_related(*served_with).get(pk=page.pk)
     specific = page
-    for link in joined[0]:
+    for link in links[0]:
         specific = getattr(specific, link)
     return specific
 

@@ -1,9 +1,12 @@
 """Page routing by address in one query (hub/routing.py) answers as Wagtail's walk does."""
 
+from unittest import mock
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
-from tests.wiki.conftest import make_article
+from tests.wiki.conftest import make_article, make_debate
 
 
 def _tree_lookups(client, url) -> tuple[int, int, int]:
@@ -56,10 +59,6 @@ def test_the_page_is_read_with_its_specific_row_and_what_its_sidebar_shows_in_on
 
 
 def test_page_addresses_in_a_request_read_the_site_root_paths_once(client, organiser):
-    from unittest import mock
-
-    from wagtail.models import Site
-
     for number in range(3):
         make_article(organiser, f"Listed page {number}", "Text.")
     client.get("/wiki/")
@@ -68,3 +67,17 @@ def test_page_addresses_in_a_request_read_the_site_root_paths_once(client, organ
     assert response.status_code == 200
     assert b"Listed page 2" in response.content
     assert read.call_count == 1
+
+
+def test_an_address_that_now_serves_another_kind_of_page_serves_it(client, organiser):
+    article = make_article(organiser, "Pay organisers", "An article first.")
+    assert type(client.get(article.url).context["page"]).__name__ == "ArticlePage"
+    assert type(client.get(article.url).context["page"]).__name__ == "ArticlePage"  # read with its row now
+    url = article.url
+    article.delete()
+    debate = make_debate(organiser, "Pay organisers")
+    assert debate.url == url
+    response = client.get(url)
+    assert response.status_code == 200
+    assert type(response.context["page"]).__name__ == "DebatePage"
+    assert response.context["page"].motion == debate.motion
