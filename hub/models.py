@@ -29,6 +29,9 @@ class User(AbstractUser):
     feedback_negative_weeks = models.PositiveIntegerField(
         default=0, editable=False, help_text="Negative rater-weeks in the last 12 months."
     )
+    # The first week the two counts above cover (qa/reputation.py): a rating moves the figures by
+    # deltas only while the 12-month window still starts there; otherwise it recounts them in full.
+    feedback_window_start = models.DateField(null=True, blank=True, editable=False)
     # How many inbox messages wait unread: stored so the bell in every page's header costs no query.
     # hub/inbox.py keeps it equal to the count of unread Notification rows.
     unread_notifications = models.PositiveIntegerField(default=0, editable=False)

@@ -19,9 +19,10 @@ LINK = re.compile(r"\]\(|<https?://|https?://|\bwww\.[^\s.]+\.", re.IGNORECASE)
 
 
 def is_new_member(user) -> bool:
-    if roles.user_has_role(user, roles.ORGANISER) or roles.user_has_role(user, roles.MODERATOR):
+    """The score first: it is on the user row, while roles cost a query the first time they are read."""
+    if user.feedback_score >= settings.QA_NEW_ACCOUNT_SCORE:
         return False
-    return user.feedback_score < settings.QA_NEW_ACCOUNT_SCORE
+    return not (roles.user_has_role(user, roles.ORGANISER) or roles.user_has_role(user, roles.MODERATOR))
 
 
 def count_links(text: str) -> int:

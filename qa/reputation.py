@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.db.models.functions import TruncWeek
 
 from hub import roles
@@ -31,6 +31,9 @@ class Figures:
     @property
     def percentage_positive(self) -> float | None:
         return percentage_positive(self.positive_weeks, self.negative_weeks)
+
+
+NO_CHANGE = Figures(0, 0, 0)
 
 
 def week_start(moment: dt.datetime) -> dt.date:
@@ -72,15 +75,58 @@ def _as_date(week) -> dt.date:
     return week.astimezone(UTC).date() if isinstance(week, dt.datetime) else week
 
 
+def _sign(total: int) -> int:
+    return (total > 0) - (total < 0)
+
+
+def change(before: dict[dt.date, int], after: dict[dt.date, int], now: dt.datetime) -> Figures:
+    """How a member's figures move when one rater's week totals go from `before` to `after`.
+
+    Only the weeks given are compared (the one or two a rating write touched): every other rater-week
+    keeps its point, so the difference of these weeks' points is the difference of the figures. Each
+    field of the result is a delta and may be negative."""
+    first_week = window_start(now)
+    score = positive = negative = 0
+    for week in before.keys() | after.keys():
+        old, new = _sign(before.get(week, 0)), _sign(after.get(week, 0))
+        score += new - old
+        if week >= first_week:
+            positive += int(new > 0) - int(old > 0)
+            negative += int(new < 0) - int(old < 0)
+    return Figures(score, positive, negative)
+
+
 def compute(recipient_id: int, now: dt.datetime) -> Figures:
     return figures_from_rows(rater_weeks(recipient_id), now)
 
 
-def store(user_id: int, figures: Figures) -> None:
+def store(user_id: int, figures: Figures, now: dt.datetime | None = None) -> None:
+    """Store figures computed from every row. Given `now` (the moment they were computed for), the
+    member's window start is stored too, so that later ratings may move them by deltas (`add`)."""
     get_user_model().objects.filter(pk=user_id).update(
         feedback_score=figures.score,
         feedback_positive_weeks=figures.positive_weeks,
         feedback_negative_weeks=figures.negative_weeks,
+        feedback_window_start=window_start(now) if now else None,
+    )
+
+
+def deltas_apply(user, now: dt.datetime) -> bool:
+    """May a rating move `user`'s stored figures by deltas? Only while their week counts were made
+    for the window that holds at `now`: once the window has moved on, the oldest week must leave
+    them, which takes a full recount (`compute`)."""
+    return user.feedback_window_start == window_start(now)
+
+
+def add(user_id: int, delta: Figures) -> None:
+    """Move the member's stored figures by `delta` in one UPDATE of F() expressions (the caller
+    holds the member's row lock, so nothing else moves them meanwhile)."""
+    if delta == NO_CHANGE:
+        return
+    get_user_model().objects.filter(pk=user_id).update(
+        feedback_score=F("feedback_score") + delta.score,
+        feedback_positive_weeks=F("feedback_positive_weeks") + delta.positive_weeks,
+        feedback_negative_weeks=F("feedback_negative_weeks") + delta.negative_weeks,
     )
 
 

@@ -166,7 +166,10 @@ class RatingList(generics.ListAPIView):
     def post(self, request):
         data = _valid(s.RatingWriteSerializer, request)
         model = kinds.model_for(data["post_type"], rated_posts_only=True)
-        post = get_object_or_404(model.objects.visible(), pk=data["post_id"])
+        rated = model.objects.visible()
+        if model is Answer:
+            rated = rated.select_related("question")  # the rules read the question (locked, closed)
+        post = get_object_or_404(rated, pk=data["post_id"])
         values = (int(data["value"]), data["feedback"])
         return _written(s.RatingSerializer, status.HTTP_201_CREATED, ratings.rate, request.user, post, *values)
 

@@ -1,17 +1,19 @@
 """Rating a post and keeping the author's reputation in step, safely under concurrency.
 
 Every rating write locks the recipient's user row first (select_for_update), so ratings of one
-member's posts are applied one after another; the post's score moves by F() deltas and the
-recipient's figures are recomputed from the rows inside the same transaction.
+member's posts are applied one after another (docs/adr/0031-race-safe-ratings.md). A rating moves the
+post's score and the recipient's figures by F() deltas of what it changed (docs/adr/0083); ratings
+leaving the database, and reviews of held ones, recompute both from the rows (docs/adr/0082).
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -48,19 +50,62 @@ def check_can_rate(rater, post: Post, value: int) -> None:
         raise NotAllowed(f"Negative ratings need a feedback score of {threshold}.")
 
 
-def _is_serial(rater, recipient_id: int, now: dt.datetime, existing: Rating | None) -> bool:
+@dataclass(frozen=True)
+class _Before:
+    """What this write can change, read under the recipient's lock before it is made."""
+
+    existing: Rating | None  # the rater's earlier rating of the post (None for a first rating)
+    counted: int  # what the earlier rating added to the post's score (a held one adds nothing)
+    counted_week: dt.date | None  # the week it counted in (None when it did not count)
+    totals: dict[dt.date, int]  # this week's and that week's totals of the rater's counted ratings
+    given_lately: int  # the rater's other ratings of the recipient's posts in the last day
+
+
+def _read_before(rater, post: Post, recipient_id: int, now: dt.datetime) -> _Before:
+    existing, rows = _rows_before(rater, post, recipient_id, now)
+    counts = existing is not None and not existing.held
+    counted_week = reputation.week_start(existing.updated_at) if counts else None
+    totals = dict.fromkeys({reputation.week_start(now), counted_week} - {None}, 0)
+    for row in rows:
+        week = reputation.week_start(row.updated_at)
+        if week in totals and not row.held:
+            totals[week] += row.value
+    day_ago = now - dt.timedelta(days=1)
+    lately = sum(1 for row in rows if row.updated_at >= day_ago and row is not existing)
+    return _Before(existing, existing.value if counts else 0, counted_week, totals, lately)
+
+
+def _rows_before(rater, post: Post, recipient_id: int, now: dt.datetime) -> tuple[Rating | None, list[Rating]]:
+    """One locked read of the earlier rating and the rater's ratings of the recipient since the start
+    of yesterday or of this week; a second only when the earlier rating counts in an older week. A
+    handful of rows whatever the recipient's history (index qa_rating_recipient_week)."""
+    since = min(now - dt.timedelta(days=1), _week_start_moment(now))
+    mine = Rating.objects.select_for_update().filter(rater=rater, recipient_id=recipient_id)
+    rows = {row.pk: row for row in mine.filter(Q(updated_at__gte=since) | Q(**kinds.pointer(post)))}
+    (key,) = kinds.pointer(post)
+    existing = next((row for row in rows.values() if getattr(row, f"{key}_id") == post.pk), None)
+    if existing is not None and existing.updated_at < since:
+        old_week = _week_start_moment(existing.updated_at)
+        same_week = mine.filter(updated_at__gte=old_week, updated_at__lt=old_week + dt.timedelta(days=7))
+        rows.update((row.pk, row) for row in same_week if row.pk not in rows)
+    return existing, list(rows.values())
+
+
+def _is_serial(before: _Before) -> bool:
     """True when this rating is beyond the daily number one member may give another's posts."""
+    existing = before.existing
     if existing is not None and existing.held and existing.reviewed_at is None:
         return True
-    since = now - dt.timedelta(days=1)
-    earlier = Rating.objects.filter(rater=rater, recipient_id=recipient_id, updated_at__gte=since)
-    if existing is not None:
-        earlier = earlier.exclude(pk=existing.pk)
-    return earlier.count() >= settings.QA_SERIAL_RATING_LIMIT
+    return before.given_lately >= settings.QA_SERIAL_RATING_LIMIT
 
 
-def _lock_recipient(user_id: int) -> None:
-    get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True).get()
+def _week_start_moment(moment: dt.datetime) -> dt.datetime:
+    return dt.datetime.combine(reputation.week_start(moment), dt.time(), tzinfo=dt.UTC)
+
+
+def _lock_recipient(user_id: int):
+    """Lock the member's row until the transaction ends and return it (ADR 0031)."""
+    return get_user_model().objects.select_for_update().get(pk=user_id)
 
 
 def _score_update(model, field: str, post_ids) -> None:
@@ -89,7 +134,7 @@ def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
     """Recompute and store the member's figures; when the score moves, their search entries follow."""
     before = get_user_model().objects.filter(pk=user_id).values_list("feedback_score", flat=True).first()
     figures = reputation.compute(user_id, now)
-    reputation.store(user_id, figures)
+    reputation.store(user_id, figures, now)
     if figures.score != before:
         # Every post of theirs ranks with the new score: one task refreshes them after the request.
         indexing.update_author(user_id)
@@ -106,7 +151,13 @@ def rate(
     now: dt.datetime | None = None,
     from_acceptance: bool = False,
 ) -> Rating:
-    """Give or replace `rater`'s rating of `post`. A replaced rating moves to this week."""
+    """Give or replace `rater`'s rating of `post`. A replaced rating moves to this week.
+
+    The post's score and the recipient's figures move by what this write changed (docs/adr/0083):
+    the post by the difference of the two ratings' counted values, the recipient by the change of
+    the points of the one or two rater-weeks the write touched. The recipient's row lock serialises
+    every write that could change them, so the deltas are exact. When the recipient's stored week
+    counts were made for an earlier 12-month window, their figures are recounted in full instead."""
     now = now or timezone.now()
     feedback = (feedback or "").strip()
     if len(feedback) > 80:
@@ -114,13 +165,27 @@ def rate(
     check_can_rate(rater, post, value)
     if not from_acceptance:
         limits.check("rating", rater)
-    _lock_recipient(post.author_id)
-    existing = Rating.objects.select_for_update().filter(rater=rater, **kinds.pointer(post)).first()
-    held = False if from_acceptance else _is_serial(rater, post.author_id, now, existing)
+    recipient = _lock_recipient(post.author_id)
+    post.author = recipient  # the row just read: the inbox and the response need nothing older
+    before = _read_before(rater, post, recipient.pk, now)
+    held = False if from_acceptance else _is_serial(before)
+    rating = _write(rater, recipient, post, before.existing, value, feedback, now, held, from_acceptance)
+    score_delta = (0 if held else value) - before.counted
+    if score_delta:
+        type(post).objects.filter(pk=post.pk).update(rating_score=F("rating_score") + score_delta)
+        _reindex(post)  # its document carries the score (a question's sums its answers')
+    _move_reputation(recipient, before, rating, now)
+    if not from_acceptance:
+        news.rating_received(rating, post)
+    return rating
+
+
+def _write(rater, recipient, post: Post, existing, value, feedback, now, held, from_acceptance) -> Rating:
+    """Insert the rating, or replace the earlier one in place (same row, new value and date)."""
     if existing is None:
-        rating = Rating.objects.create(
+        return Rating.objects.create(
             rater=rater,
-            recipient_id=post.author_id,
+            recipient=recipient,
             value=value,
             feedback=feedback,
             from_acceptance=from_acceptance,
@@ -129,17 +194,28 @@ def rate(
             held=held,
             **kinds.pointer(post),
         )
-    else:
-        existing.value, existing.feedback, existing.updated_at = value, feedback, now
-        existing.from_acceptance, existing.held = from_acceptance, held
-        existing.save(update_fields=["value", "feedback", "updated_at", "from_acceptance", "held"])
-        rating = existing
-    refresh_post_score(post)
-    refresh_reputation(post.author_id, now)
-    _reindex(post)
-    if not from_acceptance:
-        news.rating_received(rating, post)
-    return rating
+    existing.value, existing.feedback, existing.updated_at = value, feedback, now
+    existing.from_acceptance, existing.held = from_acceptance, held
+    existing.save(update_fields=["value", "feedback", "updated_at", "from_acceptance", "held"])
+    existing.rater, existing.recipient = rater, recipient  # the rows at hand: no reads for the news
+    return existing
+
+
+def _move_reputation(recipient, before: _Before, rating: Rating, now: dt.datetime) -> None:
+    """Move the recipient's figures by the change of the touched rater-weeks' points."""
+    if not reputation.deltas_apply(recipient, now):
+        refresh_reputation(recipient.pk, now)
+        return
+    after = dict(before.totals)
+    if before.counted_week is not None:
+        after[before.counted_week] -= before.counted
+    if not rating.held:
+        after[reputation.week_start(now)] += rating.value
+    delta = reputation.change(before.totals, after, now)
+    reputation.add(recipient.pk, delta)
+    if delta.score:
+        # Every post of theirs ranks with the new score: one task refreshes them after the request.
+        indexing.update_author(recipient.pk)
 
 
 @transaction.atomic

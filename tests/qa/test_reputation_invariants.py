@@ -3,6 +3,7 @@ a post hidden, a serial rating reviewed; held ratings count nowhere until approv
 questions take no ratings. The last test checks the invariant over random sequences (hypothesis)."""
 
 import contextlib
+import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -29,13 +30,24 @@ def counted(post) -> int:
     return Rating.objects.filter(held=False, **{field: post}).aggregate(total=Sum("value"))["total"] or 0
 
 
-def assert_stored_equals_recomputed() -> None:
-    now = timezone.now()
+def assert_stored_equals_recomputed(now: dt.datetime | None = None) -> None:
+    """Every post's score is the sum of its counted ratings; every member's figures are their
+    recomputation for the window they were stored for (`feedback_window_start`, set by every rating),
+    or for `now` when none is stored."""
+    now = now or timezone.now()
     for model in (Question, Answer):
         for post in model.objects.all():
             assert post.rating_score == counted(post), f"{model.__name__} {post.pk}"
     for user in get_user_model().objects.all():
-        assert reputation.stored(user) == reputation.compute(user.pk, now), user.username
+        assert reputation.stored(user) == reputation.compute(user.pk, _moment_of(user, now)), user.username
+
+
+def _moment_of(user, now: dt.datetime) -> dt.datetime:
+    """A moment whose 12-month window starts with the member's stored window start."""
+    start = user.feedback_window_start
+    if start is None:
+        return now
+    return dt.datetime.combine(start, dt.time(12), tzinfo=dt.UTC) + dt.timedelta(days=365)
 
 
 @pytest.mark.django_db
@@ -125,6 +137,9 @@ OPERATIONS = st.lists(
         st.integers(0, 3),  # which rater
         st.integers(0, 3),  # which post
         st.sampled_from([Rating.POSITIVE, Rating.NEUTRAL, Rating.NEGATIVE]),
+        # Days the clock moves before the step: the same week, the next, or far enough that the
+        # 12-month window turns past earlier ratings.
+        st.sampled_from([0, 0, 0, 1, 6, 30, 200]),
     ),
     max_size=14,
 )
@@ -132,7 +147,8 @@ OPERATIONS = st.lists(
 
 @override_settings(QA_SERIAL_RATING_LIMIT=2)
 class StoredScoresProperty(HypothesisTestCase):
-    """Random sequences of rate, unrate (withdraw), delete a rater, hide a post and review a held rating."""
+    """Random sequences of rate, unrate (withdraw), delete a rater, hide a post and review a held rating,
+    while the clock moves on by days, weeks or months (so the 12-month window turns past ratings)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -152,18 +168,18 @@ class StoredScoresProperty(HypothesisTestCase):
         kind, pk = self.post_keys[index]
         return (Question if kind == "question" else Answer).objects.filter(pk=pk).first()
 
-    def _apply(self, operation, rater_index, post_index, value) -> None:
+    def _apply(self, operation, rater_index, post_index, value, now) -> None:
         rater = get_user_model().objects.filter(pk=self.rater_ids[rater_index]).first()
         post = self._post(post_index)
         if rater is None or post is None:
             return
         field = "question" if isinstance(post, Question) else "answer"
         if operation == "rate":
-            ratings.rate(rater, post, value)
+            ratings.rate(rater, post, value, now=now)
         elif operation == "unrate":
             existing = Rating.objects.filter(rater=rater, **{field: post}).first()
             if existing:
-                ratings.withdraw(existing)
+                ratings.withdraw(existing, now=now)
         elif operation == "delete":
             rater.delete()
         elif operation == "hide" and not post.is_hidden:
@@ -171,13 +187,15 @@ class StoredScoresProperty(HypothesisTestCase):
         elif operation == "review":
             waiting = Rating.objects.filter(held=True, reviewed_at__isnull=True).order_by("pk").first()
             if waiting:
-                ratings.review_held(self.moderator, waiting, approve=value >= 0)
+                ratings.review_held(self.moderator, waiting, approve=value >= 0, now=now)
 
     @hypothesis_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(OPERATIONS)
     def test_stored_scores_always_equal_the_recomputation(self, operations):
-        for operation in operations:
+        now = timezone.now()
+        for *operation, days in operations:
+            now += dt.timedelta(days=days, hours=days and 5)
             # A refused action (a hidden post, say) changes nothing, which the check below proves.
             with contextlib.suppress(QaError):
-                self._apply(*operation)
-            assert_stored_equals_recomputed()
+                self._apply(*operation, now)
+            assert_stored_equals_recomputed(now)

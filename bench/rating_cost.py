@@ -1,0 +1,103 @@
+"""What one rating costs in process: the rating API called through Django's full stack (production
+settings, no HTTP server), as bench/pages.py's write load calls it.
+
+    DATABASE_URL=postgres://.../<a copy of the corpus> CACHE_URL=redis://127.0.0.1:6379/9 \
+        .venv/bin/python bench/rating_cost.py [N] [--profile] [--queries]
+
+Writes N ratings (200 by default): 200 corpus members each rating answers of other members, in
+turn, values alternating, like bench/pages.py. Prints CPU milliseconds (this process) and wall
+milliseconds per rating, median and mean; with --queries, the SQL statements of one rating and
+their time; with --profile, the top of a cProfile of every rating. Then checks every score and
+reputation it touched (bench/hub_probe.py check-ratings). Writes to the database it is given:
+never point it at a database someone else measures. Speed is read here, never asserted.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 60)
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("QA_LIMIT_RATINGS", "1000000")
+
+HEADERS = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "127.0.0.1"}
+
+
+def main(argv: list[str]) -> None:
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench import hub_probe
+
+    count = int(next((arg for arg in argv if arg.isdigit()), "200"))
+    writers = hub_probe.writers(200)
+    clients = []
+    for rater in writers["raters"]:
+        client = Client(**HEADERS)
+        name, value = rater["cookie"].split("=", 1)
+        client.cookies[name] = value
+        clients.append(client)
+    rng = random.Random(int(time.time()))
+    answers = writers["answers"]
+    start_turn = rng.randrange(len(answers))
+
+    def request(index: int):
+        number, turn = index % len(clients), start_turn + index // len(clients)
+        body = {
+            "post_type": "answer",
+            "post_id": answers[(number + turn) % len(answers)],
+            "value": rng.choice([1, 1, 0]),
+        }
+        response = clients[number].post("/api/v1/ratings/", body, content_type="application/json", secure=True)
+        if response.status_code != 201:
+            raise SystemExit(f"{response.status_code}: {response.content[:300]!r}")
+
+    request(0)  # warm up: imports, connections
+    if "--queries" in argv:
+        with CaptureQueriesContext(connection) as queries:
+            request(1)
+        total = sum(float(query["time"]) for query in queries.captured_queries)
+        print(f"One rating: {len(queries)} queries, {total * 1000:.1f} ms in the database (as Django times them)")
+        for query in queries.captured_queries:
+            print(f"  {float(query['time']) * 1000:7.2f} ms  {query['sql'][:220]}")
+    cpu, wall = [], []
+    profile = cProfile.Profile(time.process_time) if "--profile" in argv else None
+    for index in range(2, count + 2):
+        started_cpu, started_wall = time.process_time(), time.perf_counter()
+        if profile:
+            profile.enable()
+        request(index)
+        if profile:
+            profile.disable()
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started_wall) * 1000)
+    print(
+        f"{count} ratings: CPU ms median {statistics.median(cpu):.1f} mean {statistics.mean(cpu):.1f}; "
+        f"wall ms median {statistics.median(wall):.1f} mean {statistics.mean(wall):.1f}; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
+    if profile:
+        stats = pstats.Stats(profile)
+        stats.sort_stats("cumulative").print_stats(70)
+        stats.sort_stats("tottime").print_stats(30)
+        stats.dump_stats("/tmp/ratew/rating.prof")
+    print(hub_probe.check_ratings([rater["id"] for rater in writers["raters"]]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
