@@ -3,6 +3,7 @@
 Parts call, after a write that changes what a search should find:
 
     indexing.update(obj) / indexing.update_many(objs) / indexing.remove(obj)
+    indexing.update_in_transaction(objs)  # a write that notes its objects once (a rating)
     indexing.update_author(user_id)       # an author's score moved: their posts rank with it
 
 None of these does the work. They note what changed, and when the caller's transaction commits
@@ -53,6 +54,16 @@ def update_many(objects: Iterable[models.Model]) -> None:
     refs = [ref(obj) for obj in objects if registry.adapters_for_model(type(obj))]
     if refs:
         _note(refs)
+
+
+def update_in_transaction(objects: Iterable[models.Model]) -> None:
+    """Refresh `objects` with one task written inside the caller's transaction (on the database
+    queue; other queues enqueue it on commit). For a write that notes its objects once, such as a
+    rating: it saves the separate commit the coalesced flush of `update_many` makes after the
+    transaction, a disk flush on PostgreSQL (docs/adr/0083)."""
+    refs = [list(ref(obj)) for obj in objects if registry.adapters_for_model(type(obj))]
+    if refs:
+        enqueue_on_commit(tasks.refresh_index, refs)
 
 
 def update_author(user_id: int) -> None:

@@ -125,9 +125,14 @@ def refresh_post_score(post: Post) -> None:
     _score_update(type(post), field, [post.pk])
 
 
+def _documents_of(post: Post) -> list:
+    """The search documents that show a post's score: its own, and for an answer its question's."""
+    return [post, post.question] if isinstance(post, Answer) else [post]
+
+
 def _reindex(post: Post) -> None:
-    """The post's score changed; a question's document also sums its answers' scores (after commit)."""
-    indexing.update_many([post, post.question] if isinstance(post, Answer) else [post])
+    """The post's score changed: its documents follow after the commit."""
+    indexing.update_many(_documents_of(post))
 
 
 def refresh_reputation(user_id: int, now: dt.datetime) -> reputation.Figures:
@@ -173,7 +178,9 @@ def rate(
     score_delta = (0 if held else value) - before.counted
     if score_delta:
         type(post).objects.filter(pk=post.pk).update(rating_score=F("rating_score") + score_delta)
-        _reindex(post)  # its document carries the score (a question's sums its answers')
+        # Its document carries the score (a question's sums its answers'): one task row, committed
+        # with the rating, instead of a flush after the commit (one disk flush fewer).
+        indexing.update_in_transaction(_documents_of(post))
     _move_reputation(recipient, before, rating, now)
     if not from_acceptance:
         news.rating_received(rating, post)

@@ -1,11 +1,18 @@
-"""Fifty members rate the same answer at the same moment: every rating and point is counted once."""
+"""Ratings at the same moment on PostgreSQL, in real threads: fifty members rating one answer, one
+member rating one answer from many threads, one rater rating many answers of one member, and many
+raters re-rating answers of two members. Every rating and point is counted once, and the stored
+scores equal their recomputation (docs/adr/0031, 0082, 0083)."""
 
+import random
 import threading
 
 import pytest
 from django.db import connection
+from django.db.models import Sum
+from django.utils import timezone
 
 from hub import roles
+from qa import reputation
 from qa.models import Answer, Rating
 from qa.services import ratings
 from tests.factories import make_user
@@ -84,3 +91,86 @@ def test_one_member_rating_the_same_answer_from_many_threads_keeps_one_row():
     rating = Rating.objects.get(answer=answer)
     assert errors == []
     assert answer.rating_score == rating.value
+
+
+def _run_together(calls) -> list[BaseException]:
+    """Run each call in its own thread and connection, all released at once; the errors raised."""
+    barrier = threading.Barrier(len(calls))
+    errors: list[BaseException] = []
+
+    def run(call):
+        try:
+            barrier.wait(timeout=30)
+            call()
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def _assert_exact(posts, members) -> None:
+    """Each post's score is the sum of its counted ratings; each member's figures their recomputation."""
+    for post in posts:
+        post.refresh_from_db()
+        counted = Rating.objects.filter(answer=post, held=False).aggregate(total=Sum("value"))["total"] or 0
+        assert post.rating_score == counted, post.pk
+    for member in members:
+        member.refresh_from_db()
+        assert reputation.stored(member) == reputation.compute(member.pk, timezone.now()), member.username
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_rater_rating_many_answers_of_one_member_at_once_leaves_exact_figures():
+    """The rater-week of one rater and one member is where deltas could collide: twelve ratings of
+    twelve answers at once (two of them beyond the serial limit, held), then all replaced at once."""
+    answerer, asker = make_user("answerer"), make_user("asker")
+    answers = [make_answer(make_question(asker, f"Question {n}?"), answerer) for n in range(12)]
+    rater = make_user("busy", role=roles.ORGANISER)
+    ratings.recompute_all()  # figures stored for this window: every rating below moves them by deltas
+
+    def rate(answer, value):
+        return lambda: ratings.rate(rater, Answer.objects.get(pk=answer.pk), value)
+
+    first = _run_together([rate(answer, (1, 1, -1)[n % 3]) for n, answer in enumerate(answers)])
+    assert first == []
+    assert Rating.objects.filter(rater=rater, held=True).count() == 2
+    _assert_exact(answers, [answerer])
+    second = _run_together([rate(answer, (-1, -1, 0)[n % 3]) for n, answer in enumerate(answers)])
+    assert second == []
+    _assert_exact(answers, [answerer])
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_many_raters_rating_and_re_rating_answers_of_two_members_at_once_leave_exact_figures():
+    """Twenty raters each rate four answers of two members in a random order, twice over with other
+    values, all at once: every score and both members' figures equal their recomputation."""
+    members = [make_user("first-author"), make_user("second-author")]
+    asker = make_user("asker")
+    answers = [make_answer(make_question(asker, f"Question {n}?"), members[n % 2]) for n in range(4)]
+    raters = [make_user(f"rater{i}", role=roles.ORGANISER) for i in range(20)]
+    ratings.recompute_all()
+    rng = random.Random(31)
+
+    def rate_all(rater):
+        plan = [(answer, rng.choice([1, 1, 0, -1])) for answer in rng.sample(answers, 4) for _ in range(2)]
+
+        def run():
+            for answer, value in plan:
+                ratings.rate(rater, Answer.objects.get(pk=answer.pk), value)
+
+        return run
+
+    errors = _run_together([rate_all(rater) for rater in raters])
+
+    assert errors == []
+    assert Rating.objects.count() == 80
+    _assert_exact(answers, members)
