@@ -7,9 +7,10 @@ settings, no HTTP server), as bench/pages.py's write load calls it.
 Writes N ratings (200 by default): 200 corpus members each rating answers of other members, in
 turn, values alternating, like bench/pages.py. Prints CPU milliseconds (this process) and wall
 milliseconds per rating, median and mean; with --queries, the SQL statements of one rating and
-their time; with --profile, the top of a cProfile of every rating. Then checks every score and
-reputation it touched (bench/hub_probe.py check-ratings). Writes to the database it is given:
-never point it at a database someone else measures. Speed is read here, never asserted.
+their time; with --profile, the top of a cProfile (CPU time) of every rating, kept in
+var/bench/rating.prof. Then checks every score and reputation it touched (bench/hub_probe.py
+check-ratings). Writes to the database it is given: never point it at a database someone else
+measures. Speed is read here, never asserted.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ def main(argv: list[str]) -> None:
         stats = pstats.Stats(profile)
         stats.sort_stats("cumulative").print_stats(70)
         stats.sort_stats("tottime").print_stats(30)
-        stats.dump_stats("/tmp/ratew/rating.prof")
+        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+        stats.dump_stats(ROOT / "var" / "bench" / "rating.prof")
     print(hub_probe.check_ratings([rater["id"] for rater in writers["raters"]]))
 
 
