@@ -9,7 +9,9 @@ import re
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_comments import get_form
 from django_comments_xtd.models import XtdComment
 
@@ -333,3 +335,25 @@ def test_the_debate_fragments_are_kept(client, world):
     _html, templates = _page(client, world["third"], world["debate"].url)
     assert "wiki/includes/debate_text.html" not in templates
     assert TREE_TEMPLATE not in templates
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_a_kept_question_page_reads_no_answer_in_full_and_its_cost_does_not_grow(client, world):
+    for i in range(5):
+        make_answer(world["question"], make_user(f"answerer{i}"), body=f"Answer {i}, long enough to count.")
+    client.force_login(world["other"])
+    url = _question(world)
+    cold = _queries(client, url)
+    kept = _queries(client, url)
+    assert kept < cold  # the answers in full and the comments are read only to render
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not [q for q in queries.captured_queries if '"qa_answer"."body"' in q["sql"]]
+    make_answer(world["question"], make_user("answerer-late"), body="One more answer, long enough.")
+    client.get(url)
+    assert _queries(client, url) == kept
