@@ -5,7 +5,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/search.py
 
 It never touches the hub's own data: SQLite gets its own file, PostgreSQL its own database
-(cohub_bench_search, created and dropped here; BENCH_KEEP=1 keeps it for EXPLAIN). Only the
+(cohub_bench_search, or BENCH_DB; created and dropped here; BENCH_KEEP=1 keeps it for EXPLAIN). Only the
 search tables are built, straight from the search migration's SQL, and the synthetic corpus
 is bulk-inserted into them. Queries go through search.services.search(), so the figures
 include facets, counts and re-ranking.
@@ -29,7 +29,8 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 # BENCH_REUSE=1 keeps a database an earlier run built (with BENCH_KEEP=1 on PostgreSQL): the
 # 100,000-document build takes minutes, the measuring seconds.
 REUSE = bool(os.environ.get("BENCH_REUSE"))
-BENCH_DB = "cohub_bench_search"
+# BENCH_DB names the PostgreSQL database, so two people can each keep a built corpus.
+BENCH_DB = os.environ.get("BENCH_DB", "cohub_bench_search")
 KINDS = ["article", "debate", "document", "organiser", "host", "question", "answer"]
 TAGS = [f"topic{number}" for number in range(60)]
 COMMON = ["community", "meeting", "tenants", "campaign", "organise", "power", "housing", "union"]

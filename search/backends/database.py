@@ -112,7 +112,8 @@ def sample_counts(rows: list[tuple[str, str]], filters: Filters) -> tuple[dict[s
         for tag in (tag_text or "").split("\n")
         if tag
     )
-    return dict(kinds), dict(tags.most_common(12))
+    # The most frequent first, ties by name, as the database counts order them.
+    return dict(kinds), dict(sorted(tags.items(), key=lambda item: (-item[1], item[0]))[:12])
 
 
 def selected_total(kind_counts: dict[str, int], filters: Filters) -> int:

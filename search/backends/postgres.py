@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -20,7 +21,7 @@ from django.db import connection, transaction
 from search import ranking, terms
 from search.backends.base import Filters
 from search.backends.database import TABLE, DatabaseBackend, Found, sample_counts, scaled, selected_total
-from search.query import Concept, ParsedQuery
+from search.query import Concept, Option, ParsedQuery
 
 TERM = re.compile(r"^[^\W_]+$")
 # ts_rank_cd weights {D, C, B, A}: body 0.1, summary 0.4, tags 0.5, title 1.0; normalised by log length.
@@ -37,13 +38,63 @@ def _phrase(phrase: tuple[str, ...]) -> str:
     return "(" + " <-> ".join(_term(term) for term in phrase) + ")"
 
 
+def _either(options: list[Option] | tuple[Option, ...]) -> str:
+    return (
+        "("
+        + " | ".join("(" + " & ".join(_phrase(phrase) for phrase in option.phrases) + ")" for option in options)
+        + ")"
+    )
+
+
+def _has_phrase(option: Option) -> bool:
+    return any(len(phrase) > 1 for phrase in option.phrases)
+
+
 def concept_tsquery(concept: Concept) -> str:
-    options = [" & ".join(_phrase(phrase) for phrase in option.phrases) for option in concept.options]
-    return "(" + " | ".join(f"({option})" for option in options) + ")"
+    return _either(concept.options)
 
 
 def text_tsquery(query: ParsedQuery, every: bool) -> str:
     return (" & " if every else " | ").join(concept_tsquery(concept) for concept in query.concepts)
+
+
+def match_parts(query: ParsedQuery, every: bool) -> tuple[str, ...]:
+    """tsqueries whose OR matches exactly the documents text_tsquery matches, phrases kept apart (ADR 0047).
+
+    The GIN index cannot check a phrase (`<->`): a tsquery holding one makes PostgreSQL re-read
+    and decompress the stored vector of every document the index returns, even those matched by
+    a plain term ("batasbaka" | "bata baka": 6,200 vectors for 105 that needed it). Written as
+    `vector @@ part OR vector @@ part ...`, the plain part comes from its own bitmap without a
+    recheck and only the phrase parts' few documents are re-read. A document matches the query
+    when it matches each concept by a plain option (the first part) or, for some concept, by one
+    of its phrase options (with any option of the others: one part per such concept)."""
+    plain = [[option for option in concept.options if not _has_phrase(option)] for concept in query.concepts]
+    phrased = [[option for option in concept.options if _has_phrase(option)] for concept in query.concepts]
+    if not any(phrased):
+        return (text_tsquery(query, every),)
+    if not every:
+        plain_options = [option for options in plain for option in options]
+        return tuple([_either(plain_options)] if plain_options else []) + tuple(
+            _either(options) for options in phrased if options
+        )
+    parts = [" & ".join(_either(options) for options in plain)] if all(plain) else []
+    for index, options in enumerate(phrased):
+        if options:
+            others = [concept_tsquery(concept) for other, concept in enumerate(query.concepts) if other != index]
+            parts.append(" & ".join([_either(options), *others]))
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a search matches: `parts` (see match_parts) select the documents, `tsquery` ranks them."""
+
+    tsquery: str
+    parts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, query: ParsedQuery, every: bool) -> Match:
+        return cls(text_tsquery(query, every), match_parts(query, every))
 
 
 class PostgresBackend(DatabaseBackend):
@@ -51,20 +102,23 @@ class PostgresBackend(DatabaseBackend):
     # Session settings for the one search statement, restored afterwards (see _planner_settings).
     PLANNER = {"enable_seqscan": "off", "work_mem": "64MB", "jit": "off"}
     TAG_FACETS = 12
+    # How many times the rows the estimate calls for a broad search reads (see _floors).
+    FLOOR_MARGIN = 2
 
     def find(self, query: ParsedQuery, filters: Filters, sort: str, window: int, every: bool) -> Found:
-        tsquery = text_tsquery(query, every)
-        where, where_params = self.where(tsquery, filters)
+        match = Match.of(query, every)
+        where, where_params = self.where(match, filters)
         broad = settings.SEARCH_BROAD_MATCHES
         with self._planner_settings():
             estimate = self._estimate(where, where_params)
-            # Clearly broad by the statistics: no need to read a thousand matches to be sure.
-            if estimate >= 4 * broad or self._more_than(where, where_params, broad):
+            # Broad by the statistics: no need to read a thousand matches to be sure (when it was
+            # not, the broad statement reads every match and says so: see _broad).
+            if estimate >= 2 * broad or self._more_than(where, where_params, broad):
                 if estimate < 2 * broad:
                     # Not clearly broad by the statistics (or none yet): counting exactly is cheap then.
                     estimate = self._count(where, where_params)
-                return self._broad(query, tsquery, filters, sort, window, estimate)
-            rows = self._rows(*self.search_sql(tsquery, filters, sort, window))
+                return self._broad(query, match, filters, sort, window, estimate)
+            rows = self._rows(*self.search_sql(match, filters, sort, window))
         kind_counts = {label: count for part, label, count, _ in rows if part == "kind"}
         tag_counts = {label: count for part, label, count, _ in rows if part == "tag"}
         total = selected_total(kind_counts, filters)
@@ -91,42 +145,99 @@ class PostgresBackend(DatabaseBackend):
         return int(plan[0]["Plan"]["Plan Rows"])
 
     def _broad(
-        self, query: ParsedQuery, tsquery: str, filters: Filters, sort: str, window: int, estimate: int
+        self, query: ParsedQuery, match: Match, filters: Filters, sort: str, window: int, estimate: int
     ) -> Found:
         """Very broad queries (ADR 0046): the newest SEARCH_BROAD_MATCHES matches (of every kind)
-        are read by walking the primary key backwards; kinds and tags are counted among them and
-        scaled to the planner's estimate; the text pool is ranked among them (sort=newest: the
-        newest matches by date, through the date index)."""
-        sql, params = self.broad_sql(tsquery, filters, sort, window, walk=self._walk(estimate))
-        rows = self._rows(sql, params)
+        are the sample; kinds and tags are counted among them and scaled to the planner's
+        estimate; the text pool is ranked among them (sort=newest: the newest matches by date).
+        Found by walking the primary key backwards (a word in most documents) or from the GIN
+        bitmap cut to the rows where they should be (ADR 0047): when those held too few matches
+        (the estimate was too high), the statement runs again on every match, so the answer is
+        the same either way."""
+        table = self._table()
+        walk = self._walk(estimate, table)
+        floors = {} if walk else self._floors(estimate, table, filters, sort, window)
+        rows = self._rows(*self.broad_sql(match, filters, sort, window, walk=walk, **floors))
+        if floors and self._short(rows, window, sort):
+            rows = self._rows(*self.broad_sql(match, filters, sort, window, walk=walk))
         sample = [(kind, tags) for part, kind, tags, _ in rows if part == "sample"]
+        # Fewer than BROAD matches in an uncut sample: that is every match, counted exactly.
+        complete = len(sample) < settings.SEARCH_BROAD_MATCHES
         kinds, tags = sample_counts(sample, filters)
-        factor = max(estimate, len(sample)) / max(len(sample), 1)
+        factor = 1 if complete else max(estimate, len(sample)) / max(len(sample), 1)
         kind_counts, tag_counts = scaled(kinds, factor), scaled(tags, factor)
         total = selected_total(kind_counts, filters)
         found = {int(pk): relevance for part, pk, _, relevance in rows if part == "hit"}
         if not total or not found:
-            return Found(total=total, kind_counts=kind_counts, tag_counts=tag_counts, estimated=True)
+            return Found(total=total, kind_counts=kind_counts, tag_counts=tag_counts, estimated=not complete)
         ranked = self._by_date(list(found)) if self.is_newest(sort) else self.rank(query, filters, list(found))
-        return Found(total, kind_counts, ranked, tag_counts, estimated=True)
+        return Found(total, kind_counts, ranked, tag_counts, estimated=not complete)
 
-    def _walk(self, estimate: int) -> bool:
+    def _table(self) -> tuple[float, int, int]:
+        """(rows by the statistics, lowest id, highest id) of the index table: cheap (pg_class and
+        the two ends of the primary key)."""
+        sql = (
+            f"SELECT reltuples, (SELECT min(id) FROM {TABLE}), (SELECT max(id) FROM {TABLE}) "  # noqa: S608
+            "FROM pg_class WHERE oid = %s::regclass"
+        )
+        rows, lowest, highest = self._rows(sql, [TABLE])[0]
+        return rows, lowest or 0, highest or 0
+
+    def _walk(self, estimate: int, table: tuple[float, int, int]) -> bool:
         """Whether to find the newest matches by walking the primary key backwards (checking each
         row's vector) rather than from the GIN bitmap of every match (sorted by id, no recheck).
         The walk reads about BROAD x rows / matches rows, the bitmap every match, and a walked row
         costs about twice a bitmap row (measured at 100,000 documents): walk when matches exceed
         sqrt(2 x BROAD x rows). A word in half the documents is walked; one in 5% is not."""
-        rows = self._rows("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [TABLE])[0][0]
+        rows = table[0]
         if rows <= 0:  # never analysed: no statistics to judge by
             return True
         return estimate * estimate > 2 * settings.SEARCH_BROAD_MATCHES * rows
 
-    def broad_sql(self, tsquery: str, filters: Filters, sort: str, window: int, walk: bool = True) -> tuple[str, list]:
+    def _floors(self, estimate: int, table: tuple[float, int, int], filters: Filters, sort: str, window: int) -> dict:
+        """Where the newest matches should start, with a margin of FLOOR_MARGIN times the rows the
+        estimate calls for (ADR 0047): `id_floor` for the sample (newest by id), and for sort=newest
+        without a kind filter `date_rows`, how many of the newest rows by date hold the window.
+        The GIN bitmap is ANDed with the primary key's (or the date index's) range, so only the
+        matches inside it are read from the table."""
+        rows, lowest, highest = table
+        floors: dict = {}
+        share = self.FLOOR_MARGIN * settings.SEARCH_BROAD_MATCHES / max(estimate, 1)
+        if share < 1:
+            floors["id_floor"] = highest - int(share * (highest - lowest + 1))
+        if self.is_newest(sort) and not filters.kinds and rows > 0:
+            date_rows = int(self.FLOOR_MARGIN * window * rows / max(estimate, 1))
+            if date_rows < rows:
+                floors["date_rows"] = date_rows
+        return floors
+
+    @staticmethod
+    def _short(rows: list[tuple], window: int, sort: str) -> bool:
+        """Whether a statement cut by floors found fewer matches than it needed (run it again uncut)."""
+        sample = sum(1 for row in rows if row[0] == "sample")
+        hits = sum(1 for row in rows if row[0] == "hit")
+        return sample < settings.SEARCH_BROAD_MATCHES or (PostgresBackend.is_newest(sort) and hits < window)
+
+    def broad_sql(
+        self,
+        match: Match,
+        filters: Filters,
+        sort: str,
+        window: int,
+        walk: bool = True,
+        id_floor: int | None = None,
+        date_rows: int | None = None,
+    ) -> tuple[str, list]:
         """Rows (part, a, b, relevance): "sample" (kind, tags) for each of the newest matches, and
         "hit" (entry id as text, -, relevance) for the candidates. `walk` (see _walk) orders by the
-        primary key itself; otherwise by `id + 0`, which the planner can only sort, from the bitmap."""
-        where, params = self.where(tsquery, filters)
+        primary key itself; otherwise by `id + 0`, which the planner can only sort, from the bitmap,
+        of the rows past `id_floor` when given. For sort=newest, `date_rows` limits the hits to the
+        newest that many rows by date (sorted by an expression, so the planner ANDs the date
+        index with the GIN bitmap instead of walking the date index and reading every vector)."""
+        where, params = self.where(match, filters)
         newest_first = "e.id DESC" if walk else "e.id + 0 DESC"
+        if id_floor is not None:
+            where, params = f"{where} AND e.id > %s", [*params, id_floor]
         kinds = filters.kind_keys
         selected = "lower(btrim(kind)) = ANY(%s)" if kinds else "TRUE"
         selected_e = "lower(btrim(e.kind)) = ANY(%s)" if kinds else "TRUE"
@@ -138,10 +249,18 @@ class PostgresBackend(DatabaseBackend):
         )
         params = [*params, settings.SEARCH_BROAD_MATCHES]
         if self.is_newest(sort):
-            where_again, again = self.where(tsquery, filters)
+            where_again, again = self.where(match, filters)
+            by_date = "e.published_at DESC"
+            if date_rows is not None:
+                where_again += (
+                    f" AND e.published_at >= (SELECT published_at FROM {TABLE} "  # noqa: S608
+                    "ORDER BY published_at DESC OFFSET %s LIMIT 1)"
+                )
+                again = [*again, date_rows]
+                by_date = "e.published_at + interval '0' DESC"
             sql += (
                 "UNION ALL (SELECT 'hit', e.id::text, NULL, NULL::float8 "  # noqa: S608
-                f"FROM {TABLE} e WHERE {where_again} AND {selected_e} ORDER BY e.published_at DESC, e.id DESC LIMIT %s)"
+                f"FROM {TABLE} e WHERE {where_again} AND {selected_e} ORDER BY {by_date}, e.id DESC LIMIT %s)"
             )
             return sql, [*params, *again, *selected_params, window]
         sql += (
@@ -149,7 +268,7 @@ class PostgresBackend(DatabaseBackend):
             f"FROM {TABLE} e WHERE e.id = ANY(ARRAY(SELECT id FROM w WHERE {selected})) "
             "ORDER BY 4 DESC, e.id DESC LIMIT %s)"
         )
-        return sql, [*params, tsquery, *selected_params, window]
+        return sql, [*params, match.tsquery, *selected_params, window]
 
     def _by_date(self, ids: list[int]) -> list:
         hits = self.newest(ids)
@@ -221,10 +340,11 @@ class PostgresBackend(DatabaseBackend):
                     )
 
     @staticmethod
-    def where(tsquery: str, filters: Filters) -> tuple[str, list]:
+    def where(match: Match, filters: Filters) -> tuple[str, list]:
         """Matches for the query and every filter except kinds (kind counts are taken before them)."""
-        clauses = ["e.search_vector @@ to_tsquery('simple', %s)"]
-        params: list = [tsquery]
+        text = " OR ".join("e.search_vector @@ to_tsquery('simple', %s)" for _ in match.parts)
+        clauses = [f"({text})" if len(match.parts) > 1 else text]
+        params: list = list(match.parts)
         groups = [terms.tag_key(tag) for tag in filters.tags]
         if filters.area:
             groups.append(terms.area_key(filters.area))
@@ -236,12 +356,12 @@ class PostgresBackend(DatabaseBackend):
             params.append(" & ".join(groups))
         return " AND ".join(clauses), params
 
-    def search_sql(self, tsquery: str, filters: Filters, sort: str, window: int) -> tuple[str, list]:
+    def search_sql(self, match: Match, filters: Filters, sort: str, window: int) -> tuple[str, list]:
         """One statement, rows of (part, label, number, relevance): part "kind" (label, count),
         "tag" (label, count; the TAG_FACETS largest) and "hit" (number = entry id, with its
         ts_rank_cd relevance when sorting by relevance). Grouping by (kind, tags) first was
         measured slower: at 100,000 documents there are tens of thousands of such groups."""
-        where, params = self.where(tsquery, filters)
+        where, params = self.where(match, filters)
         kinds = filters.kind_keys
         selected = "lower(btrim(kind)) = ANY(%s)" if kinds else "TRUE"
         selected_params = [list(kinds)] if kinds else []
@@ -268,4 +388,4 @@ class PostgresBackend(DatabaseBackend):
             f"FROM {TABLE} e WHERE e.id = ANY(ARRAY(SELECT id FROM m WHERE {selected} ORDER BY id DESC LIMIT %s)) "
             "ORDER BY 4 DESC, 3 DESC LIMIT %s)"
         )
-        return sql, [*params, tsquery, *selected_params, settings.SEARCH_BROAD_MATCHES, window]
+        return sql, [*params, match.tsquery, *selected_params, settings.SEARCH_BROAD_MATCHES, window]

@@ -255,7 +255,7 @@ def test_on_postgresql_walking_the_key_and_sorting_the_bitmap_find_the_same_newe
     index_doc(title="Pantry", body="pantry")
 
     def found(walk: bool):
-        monkeypatch.setattr(PostgresBackend, "_walk", lambda self, estimate: walk)
+        monkeypatch.setattr(PostgresBackend, "_walk", lambda self, estimate, table: walk)
         results = services.search("rota", sort=sort)
         return [hit.object_id for hit in results.hits], [(f.value, f.count) for f in results.kind_facets]
 
