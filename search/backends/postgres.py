@@ -275,35 +275,19 @@ class PostgresBackend(DatabaseBackend):
         return sorted(hits, key=lambda hit: (hit.entry.published_at, hit.entry.pk), reverse=True)
 
     def candidates(self, query: ParsedQuery, rows: dict) -> list[ranking.Candidate]:
-        ids = list(rows)
-        features = self._features(query, ids)
-        counts = self._counts(query, ids)
+        found = self._features(query, list(rows))
         stats = ranking.corpus()
-        return [
-            ranking.Candidate(
-                row,
-                ranking.text_score(query, counts.get(pk, {}), row.lengths, stats),
-                matched=features.get(pk, (0, False))[0],
-                phrase=features.get(pk, (0, False))[1],
-            )
-            for pk, row in rows.items()
-        ]
+        candidates = []
+        for pk, row in rows.items():
+            matched, phrase, counts = found.get(pk, (0, False, {}))
+            text = ranking.text_score(query, counts, row.lengths, stats)
+            candidates.append(ranking.Candidate(row, text, matched=matched, phrase=phrase))
+        return candidates
 
-    def _counts(self, query: ParsedQuery, ids: list[int]) -> dict[int, dict[str, tuple[int, ...]]]:
-        """Occurrences of each query term per field (weights A title, C summary, B tags, D body)."""
-        if not ids:
-            return {}
-        sql = (
-            f"SELECT e.id, u.lexeme, u.weights FROM {TABLE} e CROSS JOIN LATERAL unnest(e.search_vector) u "  # noqa: S608
-            "WHERE e.id = ANY(%s) AND u.lexeme = ANY(%s)"
-        )
-        found: dict[int, dict[str, tuple[int, ...]]] = {}
-        for pk, lexeme, weights in self._rows(sql, [ids, sorted(query.all_terms)]):
-            found.setdefault(pk, {})[lexeme] = tuple(weights.count(weight) for weight in "ACBD")
-        return found
-
-    def _features(self, query: ParsedQuery, ids: list[int]) -> dict[int, tuple[int, bool]]:
-        """(concepts held, phrase) per candidate, from its stored vector."""
+    def _features(self, query: ParsedQuery, ids: list[int]) -> dict[int, tuple[int, bool, dict]]:
+        """(concepts held, phrase, occurrences of each query term per field) per candidate, from its
+        stored vector, in one statement. Fields are the vector's weights: A title, C summary, B tags,
+        D body (the ranking's order)."""
         if not ids:
             return {}
         held = " + ".join("(e.search_vector @@ to_tsquery('simple', %s))::int" for _ in query.concepts)
@@ -311,8 +295,20 @@ class PostgresBackend(DatabaseBackend):
         phrase = "e.search_vector @@ to_tsquery('simple', %s)" if len(main) > 1 else "FALSE"
         params = [concept_tsquery(concept) for concept in query.concepts]
         params += [_phrase(tuple(main))] if len(main) > 1 else []
-        sql = f"SELECT e.id, {held}, {phrase} FROM {TABLE} e WHERE e.id = ANY(%s)"  # noqa: S608
-        return {pk: (matched, bool(together)) for pk, matched, together in self._rows(sql, [*params, ids])}
+        sql = (
+            f"SELECT e.id, {held}, {phrase}, u.lexemes, u.weights FROM {TABLE} e "  # noqa: S608
+            "CROSS JOIN LATERAL (SELECT array_agg(lexeme) AS lexemes, "
+            "array_agg(array_to_string(weights, '')) AS weights "
+            "FROM unnest(e.search_vector) WHERE lexeme = ANY(%s)) u WHERE e.id = ANY(%s)"
+        )
+        found = {}
+        for pk, matched, together, lexemes, weights in self._rows(sql, [*params, sorted(query.all_terms), ids]):
+            counts = {
+                lexeme: tuple(marks.count(weight) for weight in "ACBD")
+                for lexeme, marks in zip(lexemes or [], weights or [], strict=True)
+            }
+            found[pk] = (matched, bool(together), counts)
+        return found
 
     @contextmanager
     def _planner_settings(self):
