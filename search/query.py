@@ -53,6 +53,7 @@ class ParsedQuery:
     concepts: list[Concept] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # typed words the index has never seen
     frequencies: dict[str, int] = field(default_factory=dict)  # documents holding each term
+    counted: bool = False  # frequencies were read from the index's vocabulary (a term left out is in none)
 
     def __bool__(self) -> bool:
         return bool(self.concepts)
@@ -61,6 +62,17 @@ class ParsedQuery:
     def terms(self) -> list[str]:
         """The main terms in the order typed: the phrase and exact-title checks use them."""
         return [term for concept in self.concepts for term in concept.main.terms]
+
+    def most_matches(self, every: bool) -> int | None:
+        """At most how many documents can match, from the vocabulary's document counts (None when
+        they were not read): a concept matches no more documents than its options' rarest terms."""
+        if not self.counted:
+            return None
+        each = [
+            sum(min(self.frequencies.get(term, 0) for term in option.terms) for option in concept.options)
+            for concept in self.concepts
+        ]
+        return (min(each) if every else sum(each)) if each else 0
 
     @property
     def all_terms(self) -> set[str]:
@@ -134,7 +146,7 @@ def _use_vocabulary(query: ParsedQuery) -> None:
     wanted = set(query.all_terms) | set(joins.values())
     wanted |= {term for pairs in splits.values() for pair in pairs for term in pair}
     frequency = vocabulary.document_frequencies(sorted(wanted))
-    query.frequencies = frequency
+    query.frequencies, query.counted = frequency, True
     known = {term for term, count in frequency.items() if count > 0}
     query.concepts = [_with_split(c, splits.get(i, []), frequency) for i, c in enumerate(query.concepts)]
     query.concepts = _join(query.concepts, joins, known)

@@ -154,9 +154,10 @@ def did_you_mean(parsed: ParsedQuery) -> str:
     """The visitor's words with each word the index has never seen replaced by the closest one it
     holds (from the index's own vocabulary), or "" when there is nothing to correct."""
     replacements = {}
-    for word in parsed.unknown:
-        closest = vocabulary.closest(analysis.stem(word))
-        if closest:
+    stems = {word: analysis.stem(word) for word in parsed.unknown}
+    nearest = vocabulary.closest_each(sorted(set(stems.values())))
+    for word, stem in stems.items():
+        if closest := nearest[stem]:
             replacements[word] = vocabulary.surface(closest)
     if not replacements:
         return ""

@@ -37,18 +37,30 @@ def document_frequencies(terms: list[str]) -> dict[str, int]:
     return dict(_rows(sql, list(terms)))
 
 
-def _candidates(term: str) -> list[tuple[str, int]]:
+def _candidates(terms: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Indexed terms near each of `terms`, read in one statement whatever their number."""
+    if not terms:
+        return {}
     if connection.vendor == "postgresql":
-        sql = (
-            f"SELECT term, docs FROM {TERM_TABLE} WHERE term %% %s AND docs > 0 "  # noqa: S608
-            "ORDER BY similarity(term, %s) DESC, docs DESC LIMIT 50"
+        one = (
+            f"(SELECT %s, term, docs FROM {TERM_TABLE} WHERE term %% %s AND docs > 0 "  # noqa: S608
+            "ORDER BY similarity(term, %s) DESC, docs DESC LIMIT 50)"
         )
-        return _rows(sql, [term, term])
-    # Near spellings nearly always keep the first letter; the range is read from FTS5's term list.
-    # Stems can be much shorter than a misspelt word ("mobilisaton" is near the stem "mobilis").
-    first = term[0]
-    sql = f"SELECT term, doc FROM {SQLITE_VOCAB} WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"  # noqa: S608
-    return _rows(sql, [first, chr(ord(first) + 1), len(term) - 5, len(term) + 2])
+        params = [value for term in terms for value in (term, term, term)]
+    else:
+        # Near spellings nearly always keep the first letter; the range is read from FTS5's term list.
+        # Stems can be much shorter than a misspelt word ("mobilisaton" is near the stem "mobilis").
+        one = (
+            f"SELECT %s, term, doc FROM {SQLITE_VOCAB} "  # noqa: S608
+            "WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
+        )
+        params = [
+            value for term in terms for value in (term, term[0], chr(ord(term[0]) + 1), len(term) - 5, len(term) + 2)
+        ]
+    found: dict[str, list[tuple[str, int]]] = {term: [] for term in terms}
+    for term, candidate, docs in _rows(" UNION ALL ".join([one] * len(terms)), params):
+        found[term].append((candidate, docs))
+    return found
 
 
 def _prefix_distance(word: str, candidate: str, limit: int) -> int:
@@ -62,10 +74,20 @@ def _prefix_distance(word: str, candidate: str, limit: int) -> int:
 def closest(word: str) -> str | None:
     """The most common indexed term within one edit (two for longer words) of the typed `word`'s
     stem, or failing that of its start; None when nothing is that close."""
-    word = analysis.british(analysis.fold(word))
-    term = analysis.stem(word)
+    return closest_each([word])[word]
+
+
+def closest_each(words: list[str]) -> dict[str, str | None]:
+    """closest() of each word, with one look-up in the vocabulary for them all."""
+    folded = {word: analysis.british(analysis.fold(word)) for word in words}
+    stems = {word: analysis.stem(typed) for word, typed in folded.items()}
+    candidates = _candidates(sorted(set(stems.values())))
+    return {word: _nearest(folded[word], stems[word], candidates[stems[word]]) for word in words}
+
+
+def _nearest(word: str, term: str, found: list[tuple[str, int]]) -> str | None:
     limit = 1 if len(term) <= 4 else 2
-    candidates = [(c, docs) for c, docs in _candidates(term) if c != term and c.isalpha() and len(c) >= 3]
+    candidates = [(c, docs) for c, docs in found if c != term and c.isalpha() and len(c) >= 3]
     for distance in (lambda c: edit_distance(term, c, limit), lambda c: _prefix_distance(word, c, limit)):
         scored = [(distance(candidate), -docs, candidate) for candidate, docs in candidates]
         near = [item for item in scored if item[0] <= limit]

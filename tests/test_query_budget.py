@@ -12,8 +12,6 @@ from tests.hub import world as hub_world
 TARGET = 12  # the goal for every page
 # Pages still over the goal, with what they cost now: each is a known debt (docs/performance.md).
 OVER: dict[tuple[str, str], int] = {}
-# PostgreSQL's search counts its matches and facets in statements of their own (docs/search.md).
-OVER_POSTGRESQL = {("search", "anonymous"): 18, ("search", "signed in"): 21}
 PAGES = {
     "home": lambda w: "/",
     "wiki": lambda w: "/wiki/",
@@ -52,7 +50,6 @@ def test_every_benchmarked_page_costs_the_same_queries_at_two_sizes_within_budge
     large = _counts(client, world)
     print({f"{name} ({kind})": count for (name, kind), (_, count) in large.items()})
     assert large == small
-    over = {**OVER, **(OVER_POSTGRESQL if connection.vendor == "postgresql" else {})}
-    budget = {key: over.get(key, TARGET) for key in small}
+    budget = {key: OVER.get(key, TARGET) for key in small}
     assert {key: status for key, (status, _) in large.items()} == dict.fromkeys(large, 200)
     assert {key: count for key, (_, count) in large.items() if count > budget[key]} == {}

@@ -109,14 +109,14 @@ class PostgresBackend(DatabaseBackend):
         match = Match.of(query, every)
         where, where_params = self.where(match, filters)
         broad = settings.SEARCH_BROAD_MATCHES
+        most = query.most_matches(every)
+        if most == 0:
+            # A word no document holds (the vocabulary is written with the index): nothing to read.
+            return Found(total=0, kind_counts={})
         with self._planner_settings():
-            estimate = self._estimate(where, where_params)
-            # Broad by the statistics: no need to read a thousand matches to be sure (when it was
-            # not, the broad statement reads every match and says so: see _broad).
-            if estimate >= 2 * broad or self._more_than(where, where_params, broad):
-                if estimate < 2 * broad:
-                    # Not clearly broad by the statistics (or none yet): counting exactly is cheap then.
-                    estimate = self._count(where, where_params)
+            # Not broad by the vocabulary's counts: straight to the exact statement.
+            estimate = None if most is not None and most <= broad else self._broad_estimate(where, where_params)
+            if estimate is not None:
                 return self._broad(query, match, filters, sort, window, estimate)
             rows = self._rows(*self.search_sql(match, filters, sort, window))
         kind_counts = {label: count for part, label, count, _ in rows if part == "kind"}
@@ -127,6 +127,19 @@ class PostgresBackend(DatabaseBackend):
         found = {pk: relevance for part, _, pk, relevance in rows if part == "hit"}
         ranked = self._by_date(list(found)) if self.is_newest(sort) else self.rank(query, filters, list(found))
         return Found(total=total, kind_counts=kind_counts, ranked=ranked, tag_counts=tag_counts)
+
+    def _broad_estimate(self, where: str, params: list) -> int | None:
+        """How many documents match when more than SEARCH_BROAD_MATCHES do, else None. Broad by the
+        statistics needs no count of a thousand matches to be sure (when it was not, the broad
+        statement reads every match and says so: see _broad)."""
+        broad = settings.SEARCH_BROAD_MATCHES
+        estimate = self._estimate(where, params)
+        if estimate >= 2 * broad:
+            return estimate
+        if not self._more_than(where, params, broad):
+            return None
+        # Not clearly broad by the statistics (or none yet): counting exactly is cheap then.
+        return self._count(where, params)
 
     def _more_than(self, where: str, params: list, limit: int) -> bool:
         """Whether more than `limit` documents match: reads at most limit + 1 of them."""

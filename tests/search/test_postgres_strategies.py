@@ -163,9 +163,25 @@ def test_on_postgresql_a_search_wrongly_called_broad_is_counted_exactly(settings
     settings.SEARCH_RERANK_POOL = 3
     _rota_documents()
     exact = _answer(services.search("rota", filters, sort=sort))
+    monkeypatch.setattr(ParsedQuery, "most_matches", lambda self, every: None)  # as if the vocabulary were not read
     monkeypatch.setattr(PostgresBackend, "_estimate", lambda self, where, params: 100_000)
 
     broad = _answer(services.search("rota", filters, sort=sort))
 
     assert broad == exact
     assert exact[1] is False
+
+
+def test_the_vocabulary_bounds_the_matches_by_each_concepts_rarest_spelling():
+    query = ParsedQuery(
+        "safety doorknocking",
+        [concept((("safeti",),)), concept((("doorknock",),), (("door", "knock"),))],
+        frequencies={"safeti": 40, "doorknock": 3, "door": 20, "knock": 7},
+        counted=True,
+    )
+
+    assert query.most_matches(every=True) == 10  # doorknock 3 + (door and knock) at most 7
+    assert query.most_matches(every=False) == 50
+    assert ParsedQuery("safety", query.concepts[:1]).most_matches(every=True) is None  # not read: no bound
+    unknown = ParsedQuery("zzz", [concept((("zzz",),))], counted=True)
+    assert unknown.most_matches(every=True) == 0
