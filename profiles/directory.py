@@ -1,14 +1,16 @@
 """The directory at /profiles/: filters, name search and pagination with a fixed number of queries."""
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from hub import visibility
+from hub.page_cache import kept_for
 from profiles import selectors
 from profiles.models import ROLE_CHOICES, HostProfilePage, OrganiserProfilePage, ProfilePage
 
@@ -60,16 +62,17 @@ def _filter_q(filters: Filters) -> Q:
     return condition
 
 
-def directory_page(index, request, filters: Filters):
+def directory_page(index, viewer, filters: Filters, number) -> tuple[list[int], int, int, list]:
+    """The ids, count and page number of the profiles on page `number`, and the profiles."""
     pages = (
-        visibility.visible_pages(ProfilePage.objects.child_of(index), request.user)
+        visibility.visible_pages(ProfilePage.objects.child_of(index), viewer)
         .type(OrganiserProfilePage, HostProfilePage)
         .filter(_filter_q(filters))
         .distinct()
         .order_by("title", "pk")
     )
     paginator = Paginator(pages.values_list("pk", flat=True), settings.HUB_PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(number)
     ids = list(page_obj.object_list)
     # Renditions are prefetched with the pictures, so each card's picture costs no query.
     pictures = Prefetch("picture", queryset=get_image_model().objects.prefetch_renditions(CARD_PICTURE))
@@ -78,22 +81,38 @@ def directory_page(index, request, filters: Filters):
     )
     hosts = HostProfilePage.objects.filter(pk__in=ids).prefetch_related(pictures)
     by_id = {page.pk: page for page in [*organisers, *hosts]}
-    return page_obj, [by_id[pk] for pk in ids if pk in by_id]
+    return ids, paginator.count, page_obj.number, [by_id[pk] for pk in ids if pk in by_id]
 
 
 def directory_context(index, request) -> dict:
+    """The directory for the visitor's filters and page, the same for everyone of their audience
+    until the next write (hub.page_cache.kept_for): it lists what hub/visibility.py lets them see."""
     filters = Filters.from_request(request)
-    page_obj, profiles = directory_page(index, request, filters)
+    number = request.GET.get("page", "")[:20]
+    key = hashlib.sha256(repr((astuple(filters), number, settings.HUB_PAGE_SIZE)).encode()).hexdigest()[:32]
+    kept = kept_for(request.user)("profiles-directory", lambda: _listing(index, request.user, filters, number), key)
+    ids, count, page_number = kept["ids"], kept["count"], kept["number"]
+    page_obj = Page(ids, page_number, Paginator(_Counted(count), settings.HUB_PAGE_SIZE))
     return {
         "filters": filters,
         "page_obj": page_obj,
-        "profiles": profiles,
+        "profiles": kept["profiles"],
         "kind_choices": KIND_CHOICES,
         "role_choices": ROLE_CHOICES,
+        "host_choices": kept["host_choices"],
+        "skill_choices": kept["skill_choices"],
+    }
+
+
+def _listing(index, viewer, filters: Filters, number) -> dict:
+    ids, count, page_number, profiles = directory_page(index, viewer, filters, number)
+    return {
+        "ids": ids,
+        "count": count,
+        "number": page_number,
+        "profiles": profiles,
         "host_choices": list(
-            selectors.visible_to(HostProfilePage.objects.all(), request.user)
-            .order_by("title")
-            .values_list("pk", "title")
+            selectors.visible_to(HostProfilePage.objects.all(), viewer).order_by("title").values_list("pk", "title")
         ),
         "skill_choices": list(
             Tag.objects.filter(profiles_organiserskill_items__isnull=False)
@@ -102,3 +121,13 @@ def directory_context(index, request) -> dict:
             .values_list("name", flat=True)
         ),
     }
+
+
+class _Counted:
+    """What a kept page of the directory gives its paginator: the count, without the list."""
+
+    def __init__(self, count: int):
+        self._count = count
+
+    def count(self) -> int:
+        return self._count

@@ -91,3 +91,33 @@ def test_directory_query_count_does_not_grow_with_profiles(client, index_page):
     assert len(_names(response)) == 14
     assert response.content.decode().count('alt="Person ') == 12
     assert len(many) == len(few)
+
+
+def test_the_directory_is_kept_per_audience_and_shows_a_change_on_the_next_request(client, index_page, settings):
+    from django.core.cache import caches
+
+    from hub import page_cache
+    from tests.factories import make_user
+
+    settings.HUB_PAGE_CACHE = True
+    caches[page_cache.CACHE_ALIAS].clear()
+    _people(index_page)
+    make_organiser(index_page, title="Hana Kowalski", hidden_from_anonymous=True)
+    member, superuser = make_user("dir-member"), make_user("dir-super", is_superuser=True)
+    client.force_login(member)
+    assert _names(client.get("/profiles/?role=trainee")) == ["Ben Hughes", "Chloe Whitfield"]
+    with CaptureQueriesContext(connection) as kept:
+        response = client.get("/profiles/?role=trainee")
+    assert _names(response) == ["Ben Hughes", "Chloe Whitfield"]
+    assert [query for query in kept.captured_queries if "profiles_profilepage" in query["sql"]] == []
+    assert "Hana Kowalski" in _names(client.get("/profiles/"))  # members see profiles hidden from the public
+    client.logout()
+    assert "Hana Kowalski" not in _names(client.get("/profiles/", HTTP_COOKIE=""))  # the public's own part
+    client.force_login(superuser)
+    assert "Hana Kowalski" in _names(client.get("/profiles/"))
+    make_organiser(index_page, title="Dee Newcomer", role="trainee")
+    client.force_login(member)
+    assert _names(client.get("/profiles/?role=trainee")) == ["Ben Hughes", "Chloe Whitfield", "Dee Newcomer"]
+    page = client.get("/profiles/?role=trainee&page=2")
+    assert page.status_code == 200 and page.context["page_obj"].number == 1  # past the end: the last page
+    caches[page_cache.CACHE_ALIAS].clear()
