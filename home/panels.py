@@ -4,6 +4,8 @@ Each part exposes a small `home_*` function in its own `selectors.py`; the home 
 only arranges them. Each function returns a short list with its related rows loaded.
 """
 
+from django.template.loader import render_to_string
+
 from hub.page_cache import kept_for
 from profiles import selectors as profile_selectors
 from qa import selectors as qa_selectors
@@ -13,8 +15,14 @@ PANEL_SIZE = 6
 
 
 def home_panels(page, request) -> dict:
-    # The same for every visitor of the same audience until the next write (hub.page_cache).
-    return kept_for(request.user)("home-panels", lambda: _panels(request.user))
+    """The panels rendered once and kept as HTML: the same for every visitor of the same audience
+    until the next write (hub.page_cache). They show nothing of the one member looking."""
+    viewer = request.user
+    return {"panels_html": kept_for(viewer)("home-panels-html", lambda: _rendered(viewer))}
+
+
+def _rendered(viewer) -> str:
+    return render_to_string("home/includes/panels.html", _panels(viewer))
 
 
 def _panels(viewer) -> dict:

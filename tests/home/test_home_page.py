@@ -77,3 +77,34 @@ def test_all_unanswered_questions_link_lists_only_unanswered_questions(client, m
     listing = client.get(href).content.decode()
     assert waiting.title in listing
     assert answered.title not in listing
+
+
+def _panels(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<div class="layout-sidebar">') : html.index("</aside>")]
+
+
+@pytest.mark.django_db
+def test_the_kept_panels_are_per_audience_and_show_a_change_on_the_next_request(client, settings, member, organiser):
+    from django.core.cache import caches
+
+    from hub import page_cache
+
+    settings.HUB_PAGE_CACHE = True
+    caches[page_cache.CACHE_ALIAS].clear()
+    index = ProfileIndexPage.objects.get(slug="profiles")
+    make_organiser(index, title="Hana Kowalski", bio="Organiser in Hull.", hidden_from_anonymous=True)
+    make_question(organiser, title="How do we run a house meeting?")
+    client.force_login(member)
+    first = _panels(client.get("/"))
+    assert "Hana Kowalski" in first and "How do we run a house meeting?" in first
+    with CaptureQueriesContext(connection) as kept:
+        assert _panels(client.get("/")) == first
+    assert [query for query in kept.captured_queries if "qa_question" in query["sql"]] == []
+    client.logout()
+    public = client.get("/").content.decode()
+    assert "Hana Kowalski" not in public and "How do we run a house meeting?" in public
+    make_question(organiser, title="Who chairs the first meeting?")
+    client.force_login(member)
+    assert "Who chairs the first meeting?" in client.get("/").content.decode()
+    caches[page_cache.CACHE_ALIAS].clear()
