@@ -11,6 +11,8 @@ from search import services
 from search.backends.base import Filters
 from search.models import IndexEntry
 from tests.qa.conftest import NOW
+from tests.queue import rows as queue_rows
+from tests.queue import run_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,47 @@ def test_a_rating_that_moves_the_authors_score_refreshes_all_their_posts_in_the_
     asker.refresh_from_db()
     assert asker.feedback_score == 1
     assert (_entry("question", first.pk).author_score, _entry("question", second.pk).author_score) == (1, 1)
+
+
+def _waiting_author_refreshes() -> list:
+    return [row.args_kwargs["args"] for row in queue_rows("refresh_author_content") if row.status == "READY"]
+
+
+def test_a_burst_of_ratings_of_one_author_leaves_one_waiting_refresh_which_writes_the_final_score(
+    asker, raters, tag, database_queue, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        question = posts.ask(
+            asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
+        )
+    run_queue()
+    assert _entry("question", question.pk).author_score == 0
+
+    for rater in raters:
+        ratings.rate(rater, question, Rating.POSITIVE, now=NOW)
+
+    assert _waiting_author_refreshes() == [[asker.pk]]  # one task for five ratings, not five
+    run_queue()
+    asker.refresh_from_db()
+    assert asker.feedback_score == 5
+    assert _entry("question", question.pk).author_score == 5
+    assert _waiting_author_refreshes() == []
+
+
+def test_a_refresh_already_running_does_not_stand_for_a_later_rating(
+    asker, raters, tag, database_queue, django_capture_on_commit_callbacks
+):
+    """A running refresh may have read the score before this rating: the rating enqueues another."""
+    with django_capture_on_commit_callbacks(execute=True):
+        question = posts.ask(
+            asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
+        )
+    run_queue()
+    ratings.rate(raters[0], question, Rating.POSITIVE, now=NOW)
+    [claimed] = queue_rows("refresh_author_content")
+    claimed.claim("a-worker")  # what a worker does before it runs the task
+
+    ratings.rate(raters[1], question, Rating.POSITIVE, now=NOW)
+
+    assert _waiting_author_refreshes() == [[asker.pk]]
+    assert len(queue_rows("refresh_author_content")) == 2
