@@ -195,7 +195,7 @@ def test_cohort_view_query_count_does_not_grow_with_organisers(client, cohort, t
         cohort=cohort, stage=stage("e2"), starts_at="2026-03-14T10:00Z", ends_at="2026-03-14T13:00Z", place="Hall"
     ).team.add(trainer)
     many = _cohort_queries(client, cohort)
-    assert many == few == 15
+    assert many == few == 13
 
 
 @pytest.mark.django_db
