@@ -171,7 +171,11 @@ class RatingList(generics.ListAPIView):
             rated = rated.select_related("question")  # the rules read the question (locked, closed)
         post = get_object_or_404(rated, pk=data["post_id"])
         values = (int(data["value"]), data["feedback"])
-        return _written(s.RatingSerializer, status.HTTP_201_CREATED, ratings.rate, request.user, post, *values)
+        try:
+            rating = ratings.rate(request.user, post, *values)
+        except QaError as error:
+            raise api_error(error) from None
+        return Response(s.rating_body(rating), status=status.HTTP_201_CREATED)
 
 
 class TagList(generics.ListAPIView):

@@ -4,6 +4,7 @@ import pytest
 import yaml
 from rest_framework.test import APIClient
 
+from qa.api.serializers import RatingSerializer
 from qa.models import Answer, Question, Rating
 from tests.factories import make_user
 from tests.qa.conftest import NOW, make_answer, make_question
@@ -89,6 +90,33 @@ def test_rating_through_the_api_replaces_and_updates_reputation(api, asker, answ
     assert (first.status_code, second.status_code) == (201, 201)
     assert list(Rating.objects.values_list("value", "feedback")) == [(0, "Fine")]
     assert api.get("/api/v1/members/answerer/").json()["feedback_score"] == 0
+
+
+def test_a_rating_writes_back_what_the_rating_serializer_shows_of_the_stored_rating(api, asker, answerer, raters):
+    """The write's body is built without the ModelSerializer (qa.api.serializers.rating_body): it
+    must stay the documented shape, field for field, for a question and an answer, new and replaced."""
+    question = make_question(asker)
+    answer = make_answer(question, answerer)
+    api.force_authenticate(raters[0])
+    for post_type, post, value, feedback in [
+        ("question", question, 1, ""),
+        ("answer", answer, -1, "Too vague"),
+        ("answer", answer, 0, "Better now"),
+    ]:
+        response = api.post(
+            "/api/v1/ratings/",
+            {"post_type": post_type, "post_id": post.pk, "value": value, "feedback": feedback},
+            format="json",
+        )
+        assert response.status_code == 201, response.content
+        stored = Rating.objects.select_related("rater", "recipient").get(pk=response.json()["id"])
+        assert response.json() == RatingSerializer(stored).data
+        assert (response.json()["value"], response.json()["feedback"], response.json()["recipient"]) == (
+            value,
+            feedback,
+            post.author.username,
+        )
+        assert response.json()["rater"]["username"] == "rater0"
 
 
 def test_rating_own_answer_through_the_api_is_forbidden(api, asker, answerer):

@@ -19,10 +19,11 @@ from tests.qa.conftest import make_answer, make_question, set_score
 pytestmark = pytest.mark.django_db
 
 # What one rating through the API costs, counted with what runs on commit: the member and their
-# roles, the post with its question, the confirmed-email check, the recipient's lock, the rater's
-# earlier ratings of the recipient, the insert, the post's score, the recipient's figures, the
-# inbox message and its unread count, and the transaction's own statements.
-NEW_RATING = 12
+# roles, the post with its question, the recipient's lock (which also reads whether the rater's
+# email is confirmed), the rater's earlier ratings of the recipient, the insert, the post's score,
+# the recipient's figures, the inbox message and its unread count, and the transaction's own
+# statements.
+NEW_RATING = 11
 # Replacing a rating given in an earlier week reads that week's ratings too.
 REPLACED_FROM_AN_EARLIER_WEEK = NEW_RATING + 1
 
