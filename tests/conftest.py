@@ -3,15 +3,18 @@
 import pytest
 from django.core.cache import cache
 
-from hub import roles
+from hub import roles, routing
 from tests.factories import make_user
 from tests.queue import DATABASE_QUEUE
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cached fragments live in the cache: start every test with it empty."""
+    """Rate limits and cached fragments live in the cache: start every test with it empty. So do
+    routing's per-process guesses (hub/routing.py): a test's first request for an address costs
+    the same whatever ran before it."""
     cache.clear()
+    routing._hints.clear()
     yield
     cache.clear()
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
@@ -30,8 +31,15 @@ def wiki_page_context(page, request) -> dict:
 
 
 def wiki_index_context(page, request) -> dict:
-    """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready())."""
-    return kept_for(request.user)("wiki-index", lambda: selectors.index_context(request.user))
+    """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready()): its lists, and
+    their HTML rendered once, kept per audience until the next write (they show nothing of the
+    member looking)."""
+    return kept_for(request.user)("wiki-index-html", lambda: _index_lists(request.user))
+
+
+def _index_lists(viewer) -> dict:
+    lists = selectors.index_context(viewer)
+    return {**lists, "lists_html": render_to_string("wiki/includes/index_lists.html", lists)}
 
 
 def recent_changes(request):

@@ -129,6 +129,7 @@ def test_unknown_category_is_404(client, db):
 
 def test_wiki_index_query_count_is_fixed(client, organiser):
     make_article(organiser, "Page 0", tags=["a"])
+    client.get("/wiki/")  # the first request for an address reads its page in two queries (hub/routing.py)
     few = _query_count(client, "/wiki/")
     for n in range(1, 6):
         make_article(organiser, f"Page {n}", tags=[f"t{n}"], category="thinkers")
@@ -137,6 +138,7 @@ def test_wiki_index_query_count_is_fixed(client, organiser):
 
 def test_debate_shows_positions_with_authors_and_fixed_queries(client, organiser):
     debate = make_debate(organiser, "Power before policy", positions=[("for", "Yes", "Because.")])
+    client.get(debate.url)  # the first request for an address reads its page in two queries (hub/routing.py)
     few = _query_count(client, debate.url)
     for n in range(4):
         debate.positions.add(
