@@ -176,15 +176,40 @@ def profile_activity(member, viewer) -> dict:
     return {"questions": activity["questions"], "answers": activity["answers"]}
 
 
+def question_addresses():
+    """`Question.get_absolute_url` for any (pk, slug), from one reverse: a list of posts builds each
+    address by string building instead of resolving the pattern again per item. Slugs are ASCII
+    slugs (`slugify`), which `reverse()` leaves as they are."""
+    pk_mark, slug_mark = "987654321", "hubSlugZ7q"
+    head, _, rest = reverse("qa:question", args=[pk_mark, slug_mark]).partition(pk_mark)
+    middle, _, tail = rest.partition(slug_mark)
+    return lambda pk, slug: f"{head}{pk}{middle}{slug}{tail}"
+
+
 def member_page(member, viewer) -> dict:
-    """The forum's part of a member page (a hub.members section): reputation, privileges, feedback, posts."""
+    """The forum's part of a member page (a hub.members section): reputation, privileges, feedback, posts.
+    Each listed post comes with its address, built once per pattern (the page lists up to 90)."""
     activity = activity_for_user(member, limit=20)
+    ratings = feedback_received(member)
+    address = question_addresses()
+
+    def rated(rating: Rating) -> str:
+        if rating.question_id:
+            return address(rating.question_id, rating.question.slug)
+        return f"{address(rating.answer.question_id, rating.answer.question.slug)}#answer-{rating.answer_id}"
+
     return {
         "figures": activity["reputation"],
         "star": feedback.star_for(member.feedback_score),
-        "feedback": feedback_received(member),
+        "feedback": ratings,
+        "feedback_rows": [(rating, rated(rating)) for rating in ratings],
         "questions": activity["questions"],
+        "question_rows": [(question, address(question.pk, question.slug)) for question in activity["questions"]],
         "answers": activity["answers"],
+        "answer_rows": [
+            (answer, f"{address(answer.question_id, answer.question.slug)}#answer-{answer.pk}")
+            for answer in activity["answers"]
+        ],
         "privileges": [
             (label, reputation.privilege_threshold(key), reputation.has_privilege(member, key))
             for key, label in reputation.PRIVILEGE_LABELS.items()

@@ -1,16 +1,39 @@
 import uuid
+from urllib.parse import quote
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import format_html
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import mark_safe
 
-from hub import avatars, feedback, submissions
+from hub import avatars, feedback, fragments, submissions
 from hub.markdown import render
 from hub.sanitise import clean_feed_html
 
 register = template.Library()
+
+# One reverse per (pattern, script prefix, URLconf) for the per-member addresses every author badge
+# shows: lists of posts show dozens of badges, and resolving the pattern again for each one was a
+# fifth of a member page's rendering. The username is quoted as `reverse()` quotes it.
+_username_makers: dict[tuple, object] = {}
+
+
+def _by_username(name: str, username: str) -> str:
+    """`reverse(name, args=[username])`, the same string, without resolving the pattern again."""
+    place = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    maker = _username_makers.get(place)
+    if maker is None:
+        maker = _username_makers[place] = fragments.url_maker(name)
+    return maker(quote(username, safe=RFC3986_SUBDELIMS + "/~:@"))
+
+
+@register.filter
+def member_url(user) -> str:
+    """The address of `user`'s member page, as `{% url 'hub:member' user.username %}` gives it."""
+    return _by_username("hub:member", user.username)
 
 
 @register.simple_tag
@@ -108,7 +131,7 @@ def avatar(user, size: int = 32, css: str = ""):
     if getattr(user, "avatar", None):
         src = user.avatar.url
     else:
-        src = reverse("hub:avatar", args=[user.username]) + "?v=" + avatars.initials(user.public_name)
+        src = _by_username("hub:avatar", user.username) + "?v=" + avatars.initials(user.public_name)
     return format_html(
         '<img class="avatar{}" src="{}" alt="" width="{}" height="{}" loading="lazy">',
         f" {css}" if css else "",
