@@ -62,10 +62,33 @@ def markdown_for_reader(context, text: str):
     return render(text, {"user": getattr(request, "user", None)})
 
 
-@register.inclusion_tag("includes/author.html")
-def author_badge(author):
-    """An author's name with their reputation. Callers select_related the user's reputation."""
-    return {"author": author}
+_BADGES = object()  # the render context's key for the badges already rendered on this page
+
+
+@register.simple_tag(takes_context=True)
+def author_badge(context, author):
+    """An author's name with their reputation (includes/author.html). Callers select_related the
+    user's reputation. A page that shows one author many times (a member's ratings, from the same
+    raters again and again) renders each author's badge once: the badge depends only on the fields
+    in the key, so the HTML is the same."""
+    badges = context.render_context.get(_BADGES)
+    if badges is None:
+        badges = context.render_context[_BADGES] = {}
+    key = (
+        author.pk,
+        author.username,
+        author.public_name,
+        author.feedback_score,
+        author.feedback_positive_weeks,
+        author.feedback_negative_weeks,
+        str(getattr(author, "avatar", None) or ""),
+        context.autoescape,
+    )
+    html = badges.get(key)
+    if html is None:
+        template = context.template.engine.get_template("includes/author.html")
+        html = badges[key] = template.render(context.new({"author": author}))
+    return html
 
 
 @register.filter
