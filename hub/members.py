@@ -12,10 +12,19 @@ asks for the sections of its place and includes each one's template with the sec
 A section's function gets the member and the viewer (who may be anonymous) and returns its
 template's context, or None when it has nothing to show. It loads what it shows with a fixed number
 of queries, however much the member did.
+
+A section may name its viewer class (`viewer_class(member, viewer) -> str`: everything about the
+viewer its function and template read, such as being that member; `everyone` when they read
+nothing). `assembled()` then keeps its HTML per (member, viewer class) as a hub.fragments fragment
+(docs/adr/0102): a warm page skips its queries and rendering. Its template then sees only `member`
+and `section`. A section without a viewer class is rendered per request.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 # The places that show sections. A new place is a new string and a loop in that page's template.
 PROFILE = "profile"  # an organiser's profile page, under "Activity in the hub"
@@ -32,6 +41,7 @@ class MemberSection:
     order: int = 100  # lower shows first
     stylesheets: tuple[str, ...] = ()  # static paths the section's markup needs
     template: str = ""  # by default "<app>/includes/<what>.html"
+    viewer_class: Callable[[object, object], str] | None = None  # set: kept as a fragment (see the docstring)
 
     def __post_init__(self):
         if not self.template:
@@ -43,7 +53,8 @@ class MemberSection:
 class ShownSection:
     name: str
     template: str
-    context: dict
+    context: dict | None
+    html: SafeString | None = None  # a kept section's HTML (its template is not included again)
 
 
 _sections: dict[str, MemberSection] = {}
@@ -68,10 +79,47 @@ def stylesheets(place: str) -> list[str]:
     return list(dict.fromkeys(href for section in sections_at(place) for href in section.stylesheets))
 
 
+def everyone(_member, _viewer) -> str:
+    """The viewer class of a section whose function and template read nothing about the viewer."""
+    return "everyone"
+
+
 def shown(place: str, member, viewer) -> list[ShownSection]:
     """The sections of `place` that have something to show about `member` to `viewer`, in order."""
     result = []
     for section in sections_at(place):
+        context = section.context(member, viewer)
+        if context is not None:
+            result.append(ShownSection(section.name, section.template, context))
+    return result
+
+
+def assembled(place: str, member, request) -> list[ShownSection]:
+    """`shown()` for a page: the sections with a viewer class come from their kept fragments (one
+    cache round trip for all of them, rendered and stored when missing); the others per request."""
+    from hub import fragments  # noqa: PLC0415 - it imports models; parts import this module from AppConfig.ready()
+
+    viewer = request.user
+    sections = sections_at(place)
+    kept = [section for section in sections if section.viewer_class is not None]
+    keys = [fragments.key(f"member:{s.name}", member.pk, s.viewer_class(member, viewer)) for s in kept]
+
+    def render(index: int) -> str:
+        section = kept[index]
+        context = section.context(member, viewer)
+        if context is None:
+            return ""
+        return render_to_string(section.template, {"member": member, "section": context})
+
+    html = dict(
+        zip((s.name for s in kept), fragments.personalise(request, fragments.fetch(request, keys, render)), strict=True)
+    )
+    result = []
+    for section in sections:
+        if section.name in html:
+            if html[section.name]:
+                result.append(ShownSection(section.name, section.template, None, html[section.name]))
+            continue
         context = section.context(member, viewer)
         if context is not None:
             result.append(ShownSection(section.name, section.template, context))

@@ -86,7 +86,7 @@ def member(request, username: str):
     user = get_object_or_404(get_user_model(), username=username, is_active=True)
     context = {
         "member": user,
-        "member_sections": members.shown(members.MEMBER_PAGE, user, request.user),
+        "member_sections": members.assembled(members.MEMBER_PAGE, user, request),
         "member_stylesheets": members.stylesheets(members.MEMBER_PAGE),
     }
     return render(request, "hub/member.html", context)

@@ -32,6 +32,7 @@ class PathwayConfig(AppConfig):
                 members.MEMBER_PAGE,
                 selectors.member_co_trainer,
                 order=12,
+                viewer_class=members.everyone,  # reads nothing about the viewer (docs/adr/0102)
             )
         )
         members.register(
@@ -41,5 +42,6 @@ class PathwayConfig(AppConfig):
                 selectors.member_progress,
                 order=15,
                 stylesheets=("pathway/pathway.css",),
+                viewer_class=members.everyone,  # reads nothing about the viewer (docs/adr/0102)
             )
         )

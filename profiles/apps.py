@@ -10,7 +10,7 @@ class ProfilesConfig(AppConfig):
     verbose_name = "Profiles"
 
     def ready(self):
-        from hub import reports, visibility  # noqa: PLC0415 - they import Wagtail's models, loaded after every AppConfig
+        from hub import page_cache, reports, visibility  # noqa: PLC0415 - they import Wagtail's models, loaded after every AppConfig
         from profiles import directory, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from profiles import exports as profile_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from profiles.models import PAGE_RULE, HostProfilePage, OrganiserProfilePage, ProfileIndexPage, ProfilePage  # noqa: PLC0415 - models load after every AppConfig
@@ -26,4 +26,13 @@ class ProfilesConfig(AppConfig):
         page_context.register(HostProfilePage, views.host_page_context)
         exports.register("profiles.profile", profile_exports.profile)
         exports.register("profiles.hosts_maintained", profile_exports.hosts_maintained)
-        members.register(MemberSection("profiles.member_profile_link", MEMBER_PAGE, selectors.member_profile_link, 10))
+        # The link shows if the viewer may see the profile page (hub.visibility): kept per audience.
+        members.register(
+            MemberSection(
+                "profiles.member_profile_link",
+                MEMBER_PAGE,
+                selectors.member_profile_link,
+                10,
+                viewer_class=lambda _member, viewer: page_cache.audience(viewer),
+            )
+        )

@@ -18,7 +18,12 @@ class QaConfig(AppConfig):
         registry.register(search_adapters.QuestionAdapter())
         registry.register(search_adapters.AnswerAdapter())
         members.register(MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20))
-        members.register(MemberSection("qa.member_page", MEMBER_PAGE, selectors.member_page, 20, ("qa/qa.css",)))
+        # The forum's part of a member page reads nothing about the viewer: kept for everyone (docs/adr/0102).
+        members.register(
+            MemberSection(
+                "qa.member_page", MEMBER_PAGE, selectors.member_page, 20, ("qa/qa.css",), viewer_class=members.everyone
+            )
+        )
         subscriptions.register("qa.follows", selectors.subscriptions)
         for name in ("questions", "answers", "comments", "edits", "ratings_given", "ratings_received", "reports"):
             exports.register(f"qa.{name}", getattr(qa_exports, name))
