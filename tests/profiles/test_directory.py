@@ -93,6 +93,26 @@ def test_directory_query_count_does_not_grow_with_profiles(client, index_page):
     assert len(many) == len(few)
 
 
+def test_directory_query_count_is_the_same_with_or_without_pictures(client, index_page):
+    """Pictures come with their profiles and every card's rendition in one query for organisers and
+    hosts together, so giving everyone a photo or logo costs no query (the demo has them all)."""
+    hosts = [make_host(index_page, title=f"Host {number}") for number in range(2)]
+    organisers = [make_organiser(index_page, title=f"Organiser {number}", host=hosts[0]) for number in range(2)]
+    client.get("/profiles/")
+    with CaptureQueriesContext(connection) as without:
+        response = client.get("/profiles/")
+    assert "<img" not in response.content.decode()
+    for number, page in enumerate([*organisers, *hosts]):
+        page.picture, page.picture_alt = make_image(f"Picture {number}"), f"Picture of {page.title}"
+        page.save_revision().publish()
+    client.get("/profiles/")  # the first visit makes the pictures' renditions
+    with CaptureQueriesContext(connection) as pictured:
+        response = client.get("/profiles/")
+    html = response.content.decode()
+    assert [html.count(f'alt="Picture of {page.title}"') for page in [*organisers, *hosts]] == [1, 1, 1, 1]
+    assert len(pictured) == len(without)
+
+
 def test_the_directory_is_kept_per_audience_and_shows_a_change_on_the_next_request(client, index_page, settings):
     from django.core.cache import caches
 
