@@ -9,7 +9,8 @@ joined through Wagtail's parent links (`specific_joins()`) for the model last se
 address (a per-process guess, checked: otherwise the specific row is a second query). It hands
 the deepest page the rest of the path through its own `route()`, so routable pages (wiki history,
 directory filters) and 404s behave exactly as before. A page model may name in `served_with` the
-foreign keys its page always shows: they are read with its specific row. When a page on the way
+foreign keys its page always shows: they are read with its specific row; and in
+`served_annotations(user)` what the visitor's view of it needs from other tables (annotations). When a page on the way
 (not the deepest) has routes of its own, which Wagtail tries before its children, it falls back
 to Wagtail's walk.
 """
@@ -36,10 +37,11 @@ def route_from(root: Page, request, path_components: list[str], fallback):
     ]
     address = candidates[-1]
     hint = _hints.get(address)
+    served = _served_annotations(hint, request.user)
     chain = list(
         Page.objects.filter(url_path__in=candidates)
         .select_related(*specific_joins().get(hint, ((), ()))[1])
-        .annotate(hub_restricted=_restricted(), hub_restricted_above=_restricted_above(root))
+        .annotate(hub_restricted=_restricted(), hub_restricted_above=_restricted_above(root), **served)
         .order_by("depth")
     )
     contiguous = all(page.url_path == candidates[index] for index, page in enumerate(chain))
@@ -47,6 +49,9 @@ def route_from(root: Page, request, path_components: list[str], fallback):
         return fallback(request, path_components)
     page = _specific(chain[-1], joined=hint)
     _remember(address, type(page))
+    if type(page) is hint:
+        for name in served:
+            setattr(page, name, getattr(chain[-1], name))
     # Read with the chain: no restriction on the page, its ancestors or their sources (hub/page_context.py).
     page._hub_unrestricted = not any(row.hub_restricted or row.hub_restricted_above for row in chain)
     return page.route(request, path_components[len(chain) :])
@@ -106,6 +111,13 @@ def _specific(page: Page, joined: type | None) -> Page:
 def _restricted():
     """Does a view restriction sit on this page, or on the page it is an alias of (as in Wagtail)?"""
     return Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
+
+
+def _served_annotations(model: type | None, user) -> dict:
+    """What the page model last served at the address reads with its row for this visitor
+    (`served_annotations(user)`, e.g. the member's watch of a wiki page): nothing for other models."""
+    annotations = getattr(model, "served_annotations", None)
+    return annotations(user) if annotations else {}
 
 
 def _restricted_above(root: Page):

@@ -70,6 +70,16 @@ class WikiPage(PageContextMixin, PageHistoryMixin, Page):
     # Read with the page when it is served (hub/routing.py): its category, and the live version with
     # its author for the sidebar's "Last edited by".
     served_with = ("category", "live_revision__user")
+
+    @classmethod
+    def served_annotations(cls, user) -> dict:
+        """Read with the page when it is served (hub/routing.py): how often the signed-in member
+        watches it, for the sidebar (wiki.selectors.watch_state), instead of a query of its own."""
+        if not user.is_authenticated:
+            return {}
+        watch = PageWatch.objects.filter(page_id=models.OuterRef("pk"), user_id=user.pk)
+        return {"hub_watch_frequency": models.Subquery(watch.values("frequency")[:1])}
+
     # Only the concrete kinds (articles, debates) are created; this table holds what they share. They
     # live straight under the wiki's index, have no children, and use wiki/<kind>_page.html.
     is_creatable = False

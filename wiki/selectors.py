@@ -141,6 +141,9 @@ def watch_state(page: WikiPage, user) -> dict:
     """Whether the member watches the page (its sidebar's form). Tags are watched from the tag's page."""
     if not user.is_authenticated:
         return {"page_watch": None}
+    if hasattr(page, "hub_watch_frequency"):  # read with the page (WikiPage.served_annotations)
+        frequency = page.hub_watch_frequency
+        return {"page_watch": PageWatch(user=user, page=page, frequency=frequency) if frequency else None}
     return {"page_watch": PageWatch.objects.filter(user=user, page=page).first()}
 
 

@@ -145,3 +145,23 @@ def test_organiser_can_upload_documents_and_member_cannot(client, organiser, mem
     assert client.get("/admin/documents/multiple/add/").status_code == 200
     client.force_login(member)
     assert client.get("/admin/documents/multiple/add/").status_code == 302
+
+
+def test_the_sidebar_shows_each_member_their_own_watch_read_with_the_page(client, organiser, member):
+    """The watch is read with the page when it is served (WikiPage.served_annotations, hub/routing.py):
+    no query of its own, and one member's watch is never shown to another."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = make_article(organiser, "Power mapping")
+    client.force_login(member)
+    assert client.post(f"/wiki/watch/page/{page.pk}/", {"frequency": "daily"}).status_code == 302
+    client.get(page.url)  # the first visit teaches the router the page's model
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(page.url).content.decode()
+    assert "You watch this page (one email a day (daily digest))." in html
+    assert [query["sql"] for query in queries if query["sql"].startswith('SELECT "wiki_pagewatch"')] == []
+    client.force_login(organiser)
+    client.get(page.url)
+    html = client.get(page.url).content.decode()
+    assert "You watch this page" not in html and "Watch this page</button>" in html
