@@ -3,7 +3,6 @@
 Real threads, each with its own database connection, released together by a barrier."""
 
 import random
-import threading
 
 import pytest
 from django.db import connection
@@ -12,29 +11,9 @@ from events import services
 from events.models import Registration
 from tests.events.conftest import make_event
 from tests.factories import make_user
+from tests.threads import all_at_once
 
 PEOPLE = 50
-
-
-def _all_at_once(work, arguments) -> list[BaseException]:
-    barrier = threading.Barrier(len(arguments))
-    errors: list[BaseException] = []
-
-    def run(argument):
-        try:
-            barrier.wait(timeout=30)
-            work(argument)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 @pytest.mark.postgres
@@ -43,7 +22,7 @@ def test_fifty_simultaneous_registrations_fill_exactly_the_capacity():
     assert connection.vendor == "postgresql"
     event = make_event(capacity=30)
     people = [make_user(f"rush{n}") for n in range(PEOPLE)]
-    errors = _all_at_once(lambda person: services.register(person, event, adults=1), people)
+    errors = all_at_once(lambda person: services.register(person, event, adults=1), people)
     assert errors == []
     statuses = list(Registration.objects.filter(event=event).values_list("status", flat=True))
     assert len(statuses) == PEOPLE
@@ -59,7 +38,7 @@ def test_fifty_simultaneous_families_never_overfill_and_leave_no_place_a_waiting
     event = make_event(capacity=60)
     rng = random.Random(15)
     parties = [(make_user(f"family{n}"), rng.randint(1, 3), rng.randint(0, 3)) for n in range(PEOPLE)]
-    errors = _all_at_once(lambda party: services.register(party[0], event, adults=party[1], children=party[2]), parties)
+    errors = all_at_once(lambda party: services.register(party[0], event, adults=party[1], children=party[2]), parties)
     assert errors == []
     rows = list(Registration.objects.filter(event=event))
     assert len(rows) == PEOPLE
@@ -77,7 +56,7 @@ def test_simultaneous_cancellations_move_up_exactly_as_many_as_left():
     confirmed = [services.register(make_user(f"in{n}"), event, adults=1) for n in range(20)]
     waiting = [services.register(make_user(f"wait{n}"), event, adults=1) for n in range(15)]
     leaving = confirmed[:10]
-    errors = _all_at_once(lambda registration: services.cancel(registration.user, registration), leaving)
+    errors = all_at_once(lambda registration: services.cancel(registration.user, registration), leaving)
     assert errors == []
     assert Registration.objects.filter(event=event, status=Registration.CONFIRMED).count() == 20
     moved = Registration.objects.filter(pk__in=[r.pk for r in waiting], status=Registration.CONFIRMED)

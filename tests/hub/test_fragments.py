@@ -8,16 +8,14 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_comments import get_form
 from django_comments_xtd.models import XtdComment
 
-from hub import cache as hub_cache
 from hub import comments as hub_comments
-from hub import fragments, page_cache
+from hub import fragments
 from hub import moderation as hub_moderation
 from qa.models import Comment, Rating
 from qa.services import moderation, posts, ratings
@@ -28,14 +26,6 @@ from tests.wiki.conftest import publish
 
 ANSWER_TEMPLATE = "qa/includes/answer.html"
 TREE_TEMPLATE = "wiki/includes/comment_tree.html"
-
-
-@pytest.fixture
-def pages_on(settings):
-    settings.HUB_PAGE_CACHE = True
-    caches[page_cache.CACHE_ALIAS].clear()
-    yield settings
-    caches[page_cache.CACHE_ALIAS].clear()
 
 
 @pytest.fixture
@@ -262,21 +252,7 @@ def test_forms_in_kept_fragments_post_with_the_requesters_csrf_token(world):
 # --- (d) the cache is an accelerator --------------------------------------------------------------
 
 
-@pytest.fixture
-def redis_down(pages_on):
-    """The pages cache on a Redis nobody listens on."""
-    config = {
-        "BACKEND": "hub.cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"FAIL_SILENTLY": True},
-    }
-    pages_on.CACHES = {**pages_on.CACHES, "pages": config}
-    hub_cache.reset_breakers()
-    yield
-    hub_cache.reset_breakers()
-
-
-def test_pages_work_and_show_changes_with_the_cache_down(client, world, redis_down):
+def test_pages_work_and_show_changes_with_the_cache_down(client, world, pages_redis_down):
     for viewer in (world["other"], world["moderator"], None):
         question, _ = _page(client, viewer, _question(world))
         debate, _ = _page(client, viewer, world["debate"].url)

@@ -12,7 +12,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hub import cache as hub_cache
 from hub import members, page_cache, roles
 from hub import moderation as hub_moderation
 from qa.services import posts, ratings
@@ -21,14 +20,6 @@ from tests.hub.world import build as build_world
 from tests.qa.conftest import make_answer, make_question
 
 FORUM_TEMPLATE = "qa/includes/member_page.html"
-
-
-@pytest.fixture
-def pages_on(settings):
-    settings.HUB_PAGE_CACHE = True
-    caches[page_cache.CACHE_ALIAS].clear()
-    yield settings
-    caches[page_cache.CACHE_ALIAS].clear()
 
 
 @pytest.fixture
@@ -194,20 +185,7 @@ def test_every_change_shows_on_the_next_request_for_every_viewer(world, name, ch
         assert (text in _page(viewer, _url(world))[0]) is not gone, viewer
 
 
-@pytest.fixture
-def redis_down(pages_on):
-    config = {
-        "BACKEND": "hub.cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"FAIL_SILENTLY": True},
-    }
-    pages_on.CACHES = {**pages_on.CACHES, "pages": config}
-    hub_cache.reset_breakers()
-    yield
-    hub_cache.reset_breakers()
-
-
-def test_the_page_works_and_shows_changes_with_the_cache_down(world, redis_down):
+def test_the_page_works_and_shows_changes_with_the_cache_down(world, pages_redis_down):
     for viewer in (world["other"], world["organiser"], None):
         html, templates = _page(viewer, _url(world))
         assert "How do I start a listening campaign?" in html

@@ -31,14 +31,6 @@ REDIS_URL = local_redis.redis_url(local_redis.PAGE_CACHE)
 
 
 @pytest.fixture
-def pages_on(settings):
-    settings.HUB_PAGE_CACHE = True
-    caches[page_cache.CACHE_ALIAS].clear()
-    yield settings
-    caches[page_cache.CACHE_ALIAS].clear()
-
-
-@pytest.fixture
 def world(db, pages_on):
     """One of each thing the benchmark's pages show, made before any page is cached."""
     return build_world()

@@ -4,7 +4,6 @@ raters re-rating answers of two members. Every rating and point is counted once,
 scores equal their recomputation (docs/adr/0031, 0082, 0083)."""
 
 import random
-import threading
 
 import pytest
 from django.db import connection
@@ -17,6 +16,7 @@ from qa.models import Answer, Rating
 from qa.services import ratings
 from tests.factories import make_user
 from tests.qa.conftest import NOW, make_answer, make_question
+from tests.threads import all_at_once
 
 RATERS = 50
 
@@ -37,23 +37,9 @@ def test_fifty_simultaneous_ratings_of_one_answer_are_all_counted():
     asker, answerer = make_user("asker"), make_user("answerer")
     answer = make_answer(make_question(asker), answerer)
     raters = [make_user(f"concurrent{i}", role=roles.ORGANISER) for i in range(RATERS)]
-    barrier = threading.Barrier(RATERS)
-    errors: list[BaseException] = []
-
-    def rate(rater):
-        try:
-            barrier.wait(timeout=30)
-            ratings.rate(rater, Answer.objects.get(pk=answer.pk), Rating.POSITIVE, now=NOW)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=rate, args=(rater,)) for rater in raters]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    errors = all_at_once(
+        lambda rater: ratings.rate(rater, Answer.objects.get(pk=answer.pk), Rating.POSITIVE, now=NOW), raters
+    )
 
     answer.refresh_from_db()
     answerer.refresh_from_db()
@@ -69,50 +55,13 @@ def test_one_member_rating_the_same_answer_from_many_threads_keeps_one_row():
     asker, answerer = make_user("asker"), make_user("answerer")
     answer = make_answer(make_question(asker), answerer)
     rater = make_user("eager", role=roles.ORGANISER)
-    barrier = threading.Barrier(10)
-    errors: list[BaseException] = []
-
-    def rate(value):
-        try:
-            barrier.wait(timeout=30)
-            ratings.rate(rater, Answer.objects.get(pk=answer.pk), value, now=NOW)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=rate, args=(1 if i % 2 else -1,)) for i in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    values = [1 if i % 2 else -1 for i in range(10)]
+    errors = all_at_once(lambda value: ratings.rate(rater, Answer.objects.get(pk=answer.pk), value, now=NOW), values)
 
     answer.refresh_from_db()
     rating = Rating.objects.get(answer=answer)
     assert errors == []
     assert answer.rating_score == rating.value
-
-
-def _run_together(calls) -> list[BaseException]:
-    """Run each call in its own thread and connection, all released at once; the errors raised."""
-    barrier = threading.Barrier(len(calls))
-    errors: list[BaseException] = []
-
-    def run(call):
-        try:
-            barrier.wait(timeout=30)
-            call()
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 def _assert_exact(posts, members) -> None:
@@ -136,14 +85,15 @@ def test_one_rater_rating_many_answers_of_one_member_at_once_leaves_exact_figure
     rater = make_user("busy", role=roles.ORGANISER)
     ratings.recompute_all()  # figures stored for this window: every rating below moves them by deltas
 
-    def rate(answer, value):
-        return lambda: ratings.rate(rater, Answer.objects.get(pk=answer.pk), value)
+    def rate(pair):
+        answer, value = pair
+        ratings.rate(rater, Answer.objects.get(pk=answer.pk), value)
 
-    first = _run_together([rate(answer, (1, 1, -1)[n % 3]) for n, answer in enumerate(answers)])
+    first = all_at_once(rate, [(answer, (1, 1, -1)[n % 3]) for n, answer in enumerate(answers)])
     assert first == []
     assert Rating.objects.filter(rater=rater, held=True).count() == 2
     _assert_exact(answers, [answerer])
-    second = _run_together([rate(answer, (-1, -1, 0)[n % 3]) for n, answer in enumerate(answers)])
+    second = all_at_once(rate, [(answer, (-1, -1, 0)[n % 3]) for n, answer in enumerate(answers)])
     assert second == []
     _assert_exact(answers, [answerer])
 
@@ -159,17 +109,16 @@ def test_many_raters_rating_and_re_rating_answers_of_two_members_at_once_leave_e
     raters = [make_user(f"rater{i}", role=roles.ORGANISER) for i in range(20)]
     ratings.recompute_all()
     rng = random.Random(31)
+    plans = {
+        rater: [(answer, rng.choice([1, 1, 0, -1])) for answer in rng.sample(answers, 4) for _ in range(2)]
+        for rater in raters
+    }
 
     def rate_all(rater):
-        plan = [(answer, rng.choice([1, 1, 0, -1])) for answer in rng.sample(answers, 4) for _ in range(2)]
+        for answer, value in plans[rater]:
+            ratings.rate(rater, Answer.objects.get(pk=answer.pk), value)
 
-        def run():
-            for answer, value in plan:
-                ratings.rate(rater, Answer.objects.get(pk=answer.pk), value)
-
-        return run
-
-    errors = _run_together([rate_all(rater) for rater in raters])
+    errors = all_at_once(rate_all, raters)
 
     assert errors == []
     assert Rating.objects.count() == 80
