@@ -107,14 +107,20 @@ def _waiting_author_refreshes() -> list:
     return [row.args_kwargs["args"] for row in queue_rows("refresh_author_content") if row.status == "READY"]
 
 
-def test_a_burst_of_ratings_of_one_author_leaves_one_waiting_refresh_which_writes_the_final_score(
-    asker, raters, tag, database_queue, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
+def _indexed_question(asker, capture_on_commit):
+    """A question asked and its index entry written by the queue's tasks."""
+    with capture_on_commit(execute=True):
         question = posts.ask(
             asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
         )
     run_queue()
+    return question
+
+
+def test_a_burst_of_ratings_of_one_author_leaves_one_waiting_refresh_which_writes_the_final_score(
+    asker, raters, tag, database_queue, django_capture_on_commit_callbacks
+):
+    question = _indexed_question(asker, django_capture_on_commit_callbacks)
     assert _entry("question", question.pk).author_score == 0
 
     for rater in raters:
@@ -132,11 +138,7 @@ def test_a_refresh_already_running_does_not_stand_for_a_later_rating(
     asker, raters, tag, database_queue, django_capture_on_commit_callbacks
 ):
     """A running refresh may have read the score before this rating: the rating enqueues another."""
-    with django_capture_on_commit_callbacks(execute=True):
-        question = posts.ask(
-            asker, "How do I start door knocking?", "Where do I begin on my street?", "door knocking", now=NOW
-        )
-    run_queue()
+    question = _indexed_question(asker, django_capture_on_commit_callbacks)
     ratings.rate(raters[0], question, Rating.POSITIVE, now=NOW)
     [claimed] = queue_rows("refresh_author_content")
     claimed.claim("a-worker")  # what a worker does before it runs the task
