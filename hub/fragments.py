@@ -84,9 +84,15 @@ def fetch(request, keys: Sequence[str], render: Callable[[int], object], prepare
     return values
 
 
+def url_parts(name: str, *args) -> tuple[str, str]:
+    """The text of `reverse(name, args=[*args, pk])` before and after the pk, from one reverse."""
+    sample = reverse(name, args=[*args, _URL_PLACEHOLDER])
+    head, _, tail = sample.rpartition(str(_URL_PLACEHOLDER))
+    return head, tail
+
+
 def url_maker(name: str, *args) -> Callable[[object], str]:
     """`reverse(name, args=[*args, pk])` for any pk, from one reverse: lists build each item's
     address by string building instead of resolving the pattern again per item."""
-    sample = reverse(name, args=[*args, _URL_PLACEHOLDER])
-    head, _, tail = sample.rpartition(str(_URL_PLACEHOLDER))
+    head, tail = url_parts(name, *args)
     return lambda pk: f"{head}{pk}{tail}"

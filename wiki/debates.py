@@ -79,19 +79,13 @@ def _render_tree(page, request, is_moderator: bool) -> tuple[int, str]:
     links = {
         name: [head, tail + next_query]
         for name, (head, tail) in (
-            ("reply", _split(fragments.url_maker("comments-xtd-reply"))),
-            ("flag", _split(fragments.url_maker("comments-flag"))),
-            ("remove", _split(fragments.url_maker("comments-delete"))),
+            ("reply", fragments.url_parts("comments-xtd-reply")),
+            ("flag", fragments.url_parts("comments-flag")),
+            ("remove", fragments.url_parts("comments-delete")),
         )
     }
     context = {"request": request, "items": tree, "level": 0, "is_moderator": is_moderator, "links": links}
     return _count(tree), get_template("wiki/includes/comment_tree.html").render(context)
-
-
-def _split(maker) -> tuple[str, str]:
-    """An address pattern's text before and after the comment's id."""
-    head, tail = maker("|").split("|")
-    return head, tail
 
 
 def _count(tree: list) -> int:

@@ -61,7 +61,7 @@ class _Links:
         }
         self.accept = fragments.url_maker("qa:accept")
         self.unaccept = fragments.url_maker("qa:unaccept")(question.pk)
-        head, tail = fragments.url_maker("qa:flag", "comment")("|").split("|")
+        head, tail = fragments.url_parts("qa:flag", "comment")
         self.comment_flag = {"flag_comment_head": head, "flag_comment_tail": tail}
 
     def for_post(self, kind: str, post) -> dict:
