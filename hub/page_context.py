@@ -64,11 +64,17 @@ class OneQueryViewRestrictionsMixin:
         restriction = apps.get_model("wagtailcore", "PageViewRestriction")
         if getattr(self, "_hub_unrestricted", False):  # read when the page was routed (hub/routing.py)
             return restriction.objects.none()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        # By name: the apps' AppConfig modules import this one before any model is loaded.
-        page = apps.get_model("wagtailcore", "Page")
-        sources = page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-        return restriction.objects.filter(page_id__in=sources)
+        return restrictions_from_root_to(self.path)
+
+
+def restrictions_from_root_to(path: str):
+    """The view restrictions on the page at `path` and every page above it, an alias answering for
+    its source page as in Wagtail: one query, or a subquery (hub/routing.py)."""
+    # By name: the apps' AppConfig modules import this one before any model is loaded.
+    page, restriction = apps.get_model("wagtailcore", "Page"), apps.get_model("wagtailcore", "PageViewRestriction")
+    paths = [path[:end] for end in range(page.steplen, len(path) + 1, page.steplen)]
+    sources = page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+    return restriction.objects.filter(page_id__in=sources)
 
 
 @contextmanager

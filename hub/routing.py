@@ -24,6 +24,8 @@ from django.db.models.functions import Coalesce
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from hub.page_context import restrictions_from_root_to
+
 # The model of the page last served at each address, per process: the next request for the address
 # joins only that model's rows. A guess, always checked against the row read (a page moved or
 # replaced is read as for a first visit), so it never needs invalidating; bounded by HINTS_MAX.
@@ -122,9 +124,7 @@ def _served_annotations(model: type | None, user) -> dict:
 
 def _restricted_above(root: Page):
     """Does a view restriction sit on the site's root or any page above it (or their sources)?"""
-    paths = [root.path[:end] for end in range(Page.steplen, len(root.path) + 1, Page.steplen)]
-    sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-    return Exists(PageViewRestriction.objects.filter(page_id__in=sources))
+    return Exists(restrictions_from_root_to(root.path))
 
 
 def _has_routes(page: Page) -> bool:
