@@ -44,6 +44,8 @@ from django.utils.module_loading import import_string
 from django_tasks import task, task_backends
 from django_tasks.base import Task
 from django_tasks_db import DatabaseBackend
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -146,6 +148,28 @@ def enqueue_on_commit(declared: Task, *args: Any, **kwargs: Any) -> None:
         declared.enqueue(*args, **kwargs)
     else:
         transaction.on_commit(lambda: declared.enqueue(*args, **kwargs))
+
+
+def enqueue_unless_waiting(declared: Task, *args: Any) -> None:
+    """`enqueue_on_commit`, unless the same task with the same arguments waits in the database
+    queue: a burst of writes that each ask for it leaves one task. Only a waiting (READY) task
+    counts, since it reads the rows when it runs; a running one may have read them already. The
+    waiting row is locked until this transaction ends, so no worker starts it before this write
+    commits; a row a worker is claiming is skipped (it is about to run), and a new task is enqueued."""
+    if uses_database_queue(declared) and _waiting(declared, args):
+        return
+    enqueue_on_commit(declared, *args)
+
+
+def _waiting(declared: Task, args: tuple) -> bool:
+    rows = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        task_path=declared.module_path,
+        args_kwargs={"args": list(args), "kwargs": {}},
+    )
+    if transaction.get_connection().in_atomic_block:
+        rows = rows.select_for_update(skip_locked=True)
+    return bool(rows.order_by().values_list("pk", flat=True)[:1])
 
 
 def enqueue_later(declared: Task, seconds: float, *args: Any, **kwargs: Any) -> None:

@@ -26,10 +26,8 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import models, transaction
-from django_tasks_db.compat import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
-from hub.tasks import enqueue_on_commit, uses_database_queue
+from hub.tasks import enqueue_on_commit, enqueue_unless_waiting
 from search import registry, store, tasks
 from search.backends import elastic
 from search.sync import Ref
@@ -70,28 +68,9 @@ def update_in_transaction(objects: Iterable[models.Model]) -> None:
 
 def update_author(user_id: int) -> None:
     """Refresh everything `user_id` wrote, in a task: the request only enqueues it (on commit).
-
-    Coalesced: nothing is enqueued while a refresh of this author waits in the database queue
-    (a burst of ratings of one member leaves one task, not one per rating). A waiting task reads
-    the score when it runs, so it writes the latest; a running one does not count, since it may
-    have read the score already. The waiting row is locked until this transaction ends, so no
-    worker can start it before this write commits; a row a worker is claiming is skipped (it is
-    about to run), and a new task is enqueued."""
-    if uses_database_queue(tasks.refresh_author_content) and _author_refresh_waits(user_id):
-        return
-    enqueue_on_commit(tasks.refresh_author_content, user_id)
-
-
-def _author_refresh_waits(user_id: int) -> bool:
-    """Lock and report a waiting (not running) refresh of `user_id`'s content, if there is one."""
-    waiting = DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY,
-        task_path=tasks.refresh_author_content.module_path,
-        args_kwargs={"args": [user_id], "kwargs": {}},
-    )
-    if transaction.get_connection().in_atomic_block:
-        waiting = waiting.select_for_update(skip_locked=True)
-    return bool(waiting.order_by().values_list("pk", flat=True)[:1])
+    Coalesced (`hub.tasks.enqueue_unless_waiting`): a burst of ratings of one member leaves one
+    task, which reads the score when it runs and so writes the latest."""
+    enqueue_unless_waiting(tasks.refresh_author_content, user_id)
 
 
 class _Flush:
