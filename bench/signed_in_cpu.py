@@ -1,7 +1,8 @@
-"""CPU time per signed-in request of the question with the most answers and the busiest debate,
-in one process, through the whole middleware stack with the production settings (bench/settings.py)
-and the Redis cache: warm (the page's shared parts and fragments kept) and cold (the generation
-replaced before each request, as after any write). docs/adr/0102 gives the figures.
+"""CPU time per signed-in request of the benchmark's pages (bench/hub_probe.py targets: every page,
+or the names in BENCH_PAGES, comma-separated), in one process, through the whole middleware stack
+with the production settings (bench/settings.py) and the Redis cache: warm (the page's shared parts
+and fragments kept) and cold (the generation replaced before each request, as after any write).
+docs/adr/0102 gives the figures.
 
     DATABASE_URL=postgres://.../corpus CACHE_URL=redis://127.0.0.1:6379/11 SECRET_KEY=... \\
     ALLOWED_HOSTS=testserver,127.0.0.1 STATIC_ROOT=var/bench/static python bench/signed_in_cpu.py [ROUNDS]
@@ -54,7 +55,8 @@ def main(rounds: int) -> dict:
     client = Client(**hub_probe.HEADERS)
     client.force_login(get_user_model().objects.get(username=hub_probe.SIGNED_IN))
     result = {"rounds": rounds, "load": os.getloadavg()[0]}
-    for name in ("question", "debate"):
+    names = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
+    for name in names or hub_probe.PAGES:
         client.get(urls[name])  # templates loaded, connections open
         result[name] = {
             "url": urls[name],
