@@ -84,3 +84,23 @@ def test_a_change_to_a_members_groups_shows_on_their_next_request():
     assert not client.get("/").context["user"].has_perm("wagtailadmin.access_admin")
     user.groups.add(Group.objects.get(name=roles.MODERATOR))
     assert client.get("/").context["user"].has_perm("wagtailadmin.access_admin")
+
+
+def test_members_loaded_one_after_another_each_get_their_own_account_and_roles():
+    """The statement is compiled once per connection with a stand-in id: each load must run it
+    with the id asked for, and convert the columns as a query would (SQLite's dates and booleans)."""
+    first = make_user("first-loaded", role=roles.ORGANISER)
+    second = make_user("second-loaded", role=roles.MODERATOR, is_staff=True)
+    backend = auth_backends.OneQueryPermissionsBackend()
+    loaded = [backend.get_user(user.pk) for user in (first, second, first)]
+    assert [(user.pk, user.username, user.is_staff) for user in loaded] == [
+        (first.pk, "first-loaded", False),
+        (second.pk, "second-loaded", True),
+        (first.pk, "first-loaded", False),
+    ]
+    assert [roles.role_names(user) for user in loaded] == [
+        {roles.MEMBER, roles.ORGANISER},
+        {roles.MEMBER, roles.MODERATOR},
+        {roles.MEMBER, roles.ORGANISER},
+    ]
+    assert loaded[1].date_joined == type(second).objects.get(pk=second.pk).date_joined
