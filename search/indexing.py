@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.db import models, transaction
 
+from hub import page_cache
 from hub.tasks import enqueue_on_commit, enqueue_unless_waiting
 from search import registry, store, tasks
 from search.backends import elastic
@@ -132,4 +133,5 @@ def reindex(progress: Callable[[str, int], None] | None = None, kinds: list[str]
     store.replace_kinds([adapter.kind for adapter in chosen], docs)
     if settings.ELASTICSEARCH_URL:
         elastic.rebuild(docs, keep_others_than=[adapter.kind for adapter in chosen] if kinds else None)
+        page_cache.bump()  # searches kept while the new index was filled answered from the old one
     return counts

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
+from hub import page_cache
 from search import registry, store
 from search.backends import elastic
 
@@ -56,3 +57,6 @@ def _write(docs: list, gone: list[tuple[str, int]]) -> None:
             store.delete_many(kind, [pk for other, pk in gone if other == kind])
     if settings.ELASTICSEARCH_URL:
         elastic.write(docs, gone)
+        # The database index's commit replaced the page cache's generation before Elasticsearch held
+        # the change: a search answered in between was kept from the old documents (ADR 0107).
+        page_cache.bump()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -10,12 +11,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from hub import ratelimit
+from hub.page_cache import kept_for
 from search import services, terms
 from search.backends.base import Filters
 
@@ -72,17 +75,52 @@ def search_page(request):
     query = terms.clean_text(request.GET.get("q", ""))
     if query:
         ratelimit.hit(request, "search-page")  # past it: the plain 429 page (the middleware)
-    results = services.search(query, _filters(request), request.GET.get("sort", ""), _page(request)) if query else None
     context = {
         "query": query,
         "search_query": query,  # the header box shows the cut, cleaned text too
-        "results": results,
-        "promotions": promotions(query),
-        "ask_url": reverse("qa:ask") + "?" + urlencode({"title": query}),
-        "few_results": results is not None and results.total < 3,
-        "page_query": _page_query(request),
+        "results_html": results_html(request, query),
     }
     return render(request, "search/search.html", context)
+
+
+class _Unkept(Exception):
+    """Raised from inside `shared()` to hand back results that must not be kept: `shared()` stores
+    nothing when its build raises."""
+
+    def __init__(self, html: str):
+        super().__init__("results not kept")
+        self.html = html
+
+
+def results_html(request, query: str) -> str:
+    """The results part of the page (search/includes/results.html), kept per audience under the
+    page cache's generation (ADR 0107): it reads only the query, filters, sort, page and the query
+    string its page links repeat, so everyone in an audience is given the same. Results answered
+    by the fallback while Elasticsearch is down are not kept: they would outlive its recovery."""
+    filters, sort, page = _filters(request), request.GET.get("sort", ""), _page(request)
+    page_query = _page_query(request)
+    asked = json.dumps([query, filters.kinds, filters.tags, filters.area, filters.answered, sort, page, page_query])
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+
+    def build() -> str:
+        results = services.search(query, filters, sort, page) if query else None
+        context = {
+            "query": query,
+            "results": results,
+            "promotions": promotions(query),
+            "ask_url": reverse("qa:ask") + "?" + urlencode({"title": query}),
+            "few_results": results is not None and results.total < 3,
+            "page_query": page_query,
+        }
+        html = render_to_string("search/includes/results.html", context)  # no request: nothing of the visitor
+        if results is not None and results.degraded:
+            raise _Unkept(html)
+        return html
+
+    try:
+        return kept_for(request.user)("search-results", build, digest)
+    except _Unkept as unkept:
+        return unkept.html
 
 
 @require_GET
