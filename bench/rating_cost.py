@@ -76,20 +76,26 @@ def main(argv: list[str]) -> None:
         print(f"One rating: {len(queries)} queries, {total * 1000:.1f} ms in the database (as Django times them)")
         for query in queries.captured_queries:
             print(f"  {float(query['time']) * 1000:7.2f} ms  {query['sql'][:220]}")
-    cpu, wall = [], []
+    cpu, wall, statements = [], [], []
+    backend_before = _backend_cpu_ms(connection)
     profile = cProfile.Profile(time.process_time) if "--profile" in argv else None
     for index in range(2, count + 2):
+        counted = [0]
         started_cpu, started_wall = time.process_time(), time.perf_counter()
         if profile:
             profile.enable()
-        request(index)
+        with connection.execute_wrapper(_counting(counted)):
+            request(index)
         if profile:
             profile.disable()
         cpu.append((time.process_time() - started_cpu) * 1000)
         wall.append((time.perf_counter() - started_wall) * 1000)
+        statements.append(counted[0])
     print(
         f"{count} ratings: CPU ms median {statistics.median(cpu):.1f} mean {statistics.mean(cpu):.1f}; "
         f"wall ms median {statistics.median(wall):.1f} mean {statistics.mean(wall):.1f}; "
+        f"statements median {statistics.median(statements):.0f} max {max(statements)}; "
+        f"PostgreSQL backend CPU ms mean {(_backend_cpu_ms(connection) - backend_before) / count:.1f}; "
         f"load average {os.getloadavg()[0]:.2f}"
     )
     if profile:
@@ -99,6 +105,31 @@ def main(argv: list[str]) -> None:
         (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
         stats.dump_stats(ROOT / "var" / "bench" / "rating.prof")
     print(hub_probe.check_ratings([rater["id"] for rater in writers["raters"]]))
+
+
+def _backend_cpu_ms(connection) -> float:
+    """CPU milliseconds the PostgreSQL server process of this connection has used so far (its
+    /proc entry, readable when the server runs on this machine; 0 otherwise). Ticks of 10 ms:
+    meaningful as a mean over many ratings, not for one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _counting(counted: list[int]):
+    """An execute wrapper that counts statements sent (BEGIN and COMMIT are not statements here),
+    cheaper than CaptureQueriesContext, whose debug cursor would add to the CPU measured."""
+
+    def wrapper(execute, sql, params, many, context):
+        counted[0] += 1
+        return execute(sql, params, many, context)
+
+    return wrapper
 
 
 if __name__ == "__main__":

@@ -118,16 +118,17 @@ def deltas_apply(user, now: dt.datetime) -> bool:
     return user.feedback_window_start == window_start(now)
 
 
-def add(user_id: int, delta: Figures) -> None:
-    """Move the member's stored figures by `delta` in one UPDATE of F() expressions (the caller
-    holds the member's row lock, so nothing else moves them meanwhile)."""
+def moved(delta: Figures) -> dict[str, F]:
+    """The member's stored figures moved by `delta`, as F() expressions for one UPDATE of their row
+    (the caller holds the member's row lock, so nothing else moves them meanwhile); a rating adds
+    its inbox count to the same statement. Empty when nothing moves."""
     if delta == NO_CHANGE:
-        return
-    get_user_model().objects.filter(pk=user_id).update(
-        feedback_score=F("feedback_score") + delta.score,
-        feedback_positive_weeks=F("feedback_positive_weeks") + delta.positive_weeks,
-        feedback_negative_weeks=F("feedback_negative_weeks") + delta.negative_weeks,
-    )
+        return {}
+    return {
+        "feedback_score": F("feedback_score") + delta.score,
+        "feedback_positive_weeks": F("feedback_positive_weeks") + delta.positive_weeks,
+        "feedback_negative_weeks": F("feedback_negative_weeks") + delta.negative_weeks,
+    }
 
 
 def stored(user) -> Figures:

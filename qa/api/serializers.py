@@ -117,13 +117,27 @@ class RatingSerializer(serializers.ModelSerializer):
 _DATETIME = serializers.DateTimeField()
 
 
+def member_body(user) -> dict:
+    """What `MemberSerializer` writes for a member, built directly for `rating_body` (a serializer
+    copies its declared fields on every instance: about 0.3 ms of CPU per rating)."""
+    star = feedback.star_for(user.feedback_score)
+    return {
+        "username": user.username,
+        "name": user.public_name,
+        "feedback_score": user.feedback_score,
+        "percentage_positive": feedback.percentage_positive(user.feedback_positive_weeks, user.feedback_negative_weeks),
+        "star": star.name if star else None,
+        "url": reverse("hub:member", args=[user.username]),
+    }
+
+
 def rating_body(rating: Rating) -> dict:
     """What `RatingSerializer` writes for a rating, built directly: the rating API's answer to every
     write, where building the ModelSerializer's fields cost about a millisecond of CPU per request
     (docs/adr/0083). The serializer stays the documented shape; a test holds the two equal."""
     return {
         "id": rating.pk,
-        "rater": MemberSerializer(rating.rater).data,
+        "rater": member_body(rating.rater),
         "recipient": rating.recipient.username,
         "question": rating.question_id,
         "answer": rating.answer_id,

@@ -1,7 +1,7 @@
 """What the forum tells a member about their own posts, in their inbox: ratings they received and
 moderators' decisions. Followers' news (new answers, comments) is qa/services/follows.py."""
 
-from hub import notifications
+from hub import inbox, notifications
 from qa.models import Answer, Comment, Question, Rating
 
 VALUE_WORDS = {Rating.POSITIVE: "a positive", Rating.NEUTRAL: "a neutral", Rating.NEGATIVE: "a negative"}
@@ -20,18 +20,18 @@ def _question_url(post) -> str:
     return question.get_absolute_url()
 
 
-def rating_received(rating: Rating, post) -> None:
-    """Tell the author someone rated their post (the inbox only: ratings never send email)."""
+def rating_received(rating: Rating, post) -> int:
+    """Tell the author someone rated their post (the inbox only: ratings never send email). Returns
+    how many messages the author's unread count must grow by (0 or 1): the rating adds it in the one
+    update of the author's row it makes anyway (hub.inbox.add_uncounted)."""
+    if not post.author.is_active:
+        return 0  # as notifications.notify: no message for a closed account
     text = f"{rating.rater.public_name} gave {VALUE_WORDS[rating.value]} rating."
     if rating.feedback:
         text += f"\nTheir feedback: “{rating.feedback}”"
-    message = notifications.Message(
-        subject=f"New rating of {_what(post)}",
-        text=text,
-        url=notifications.absolute_url(post.get_absolute_url()),
-        kind="rating",
-    )
-    notifications.notify(post.author, message, notifications.NO_EMAIL)
+    subject = f"New rating of {_what(post)}"
+    inbox.add_uncounted(post.author, subject, text, notifications.absolute_url(post.get_absolute_url()), "rating")
+    return 1
 
 
 def hidden(target, reason: str) -> None:

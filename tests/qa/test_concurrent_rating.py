@@ -6,7 +6,7 @@ scores equal their recomputation (docs/adr/0031, 0082, 0083)."""
 import random
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -123,3 +123,34 @@ def test_many_raters_rating_and_re_rating_answers_of_two_members_at_once_leave_e
     assert errors == []
     assert Rating.objects.count() == 80
     _assert_exact(answers, members)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_rating_in_its_own_transaction_commits_without_waiting_for_the_disk_and_a_nested_one_does_not():
+    """docs/adr/0109: the rating's own transaction sets synchronous_commit off for itself only; inside
+    another write's transaction (an acceptance) the rating leaves that transaction's commit durable."""
+    asker, answerer = make_user("asker"), make_user("answerer")
+    first, second = (make_answer(make_question(asker, f"Question {n}?"), answerer) for n in range(2))
+    rater = make_user("rater", role=roles.ORGANISER)
+    sent = []
+
+    def record(execute, sql, params, many, context):
+        sent.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        ratings.rate(rater, first, Rating.POSITIVE)
+    assert sent.count("SET LOCAL synchronous_commit TO OFF") == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone() == ("on",)  # it ended with the rating's transaction
+
+    sent.clear()
+    with connection.execute_wrapper(record), transaction.atomic():
+        ratings.rate(rater, second, Rating.POSITIVE)
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone() == ("on",)
+    assert "SET LOCAL synchronous_commit TO OFF" not in sent
+    assert Rating.objects.filter(rater=rater).count() == 2

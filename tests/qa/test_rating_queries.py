@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 # What one rating through the API costs, counted with what runs on commit: the member and their
 # roles, the post with its question, the recipient's lock (which also reads whether the rater's
 # email is confirmed), the rater's earlier ratings of the recipient, the insert, the post's score,
-# the recipient's figures, the inbox message and its unread count, and the transaction's own
-# statements.
-NEW_RATING = 11
+# the inbox message, the recipient's figures with their unread count in the same update (ADR 0109),
+# and the transaction's own statements (here a savepoint and its release; on PostgreSQL a rating in
+# its own transaction sends `SET LOCAL synchronous_commit TO OFF` in their place, ADR 0109).
+NEW_RATING = 10
 # Replacing a rating given in an earlier week reads that week's ratings too.
 REPLACED_FROM_AN_EARLIER_WEEK = NEW_RATING + 1
 
