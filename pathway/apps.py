@@ -24,6 +24,7 @@ class PathwayConfig(AppConfig):
                 selectors.member_progress,
                 order=5,
                 stylesheets=("pathway/pathway.css",),
+                viewer_class=members.everyone,  # reads nothing about the viewer (docs/adr/0102, 0108)
             )
         )
         members.register(

@@ -3,6 +3,8 @@
 Views stay thin and call these; the feed rules live in profiles/feeds/refresh.py.
 """
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -23,8 +25,9 @@ def is_profile_moderator(user) -> bool:
     return user.is_authenticated and (user.is_superuser or roles.user_has_role(user, roles.MODERATOR))
 
 
-def can_edit_profile(user, page: ProfilePage) -> bool:
-    """Organisers edit their own profile, a host's maintainers edit that host only; moderators edit all."""
+def can_edit_profile(user, page: ProfilePage, maintainer_ids: Iterable[int] | None = None) -> bool:
+    """Organisers edit their own profile, a host's maintainers edit that host only; moderators edit all.
+    `maintainer_ids`, when the caller has read them already (a kept profile page), saves the query."""
     if not user.is_authenticated or not user.is_active or user.suspended_at is not None:
         return False  # a suspended member reads but never writes (hub/moderation.py)
     if is_profile_moderator(user):
@@ -32,6 +35,8 @@ def can_edit_profile(user, page: ProfilePage) -> bool:
     if isinstance(page, OrganiserProfilePage):
         return page.account_id == user.pk
     if isinstance(page, HostProfilePage):
+        if maintainer_ids is not None:
+            return user.pk in maintainer_ids
         return page.maintainers.filter(pk=user.pk).exists()
     return False
 

@@ -1,5 +1,5 @@
-"""Thin views for owners (edit, refresh now, download data, ask for deletion), the blogs river, and
-the context of the profile pages Wagtail serves (registered in ProfilesConfig.ready())."""
+"""Thin views for owners (edit, refresh now, download data, ask for deletion), the blogs river and
+the map. What the profile pages Wagtail serves show is in profile_page.py."""
 
 import json
 
@@ -13,37 +13,11 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_POST
 
-from hub import members, ratelimit
-from hub.page_cache import kept_for
+from hub import ratelimit
 from profiles import map as place_map
 from profiles import selectors, services
 from profiles.forms import form_class_for
-from profiles.models import HostProfilePage, OrganiserProfilePage, ProfilePage
-
-
-def profile_page_context(page: ProfilePage, request) -> dict:
-    """What every profile page shows beyond its fields: feeds, social links, the owner's tools."""
-    return {
-        **kept_for(request.user)("profile-feeds", lambda: _feeds_for_everyone(page), page.pk),
-        "can_edit": services.can_edit_profile(request.user, page),
-    }
-
-
-def _feeds_for_everyone(page: ProfilePage) -> dict:
-    """The profile's feeds and links: the same for every visitor who may see the page."""
-    sources = selectors.feed_sources_for(page)
-    return {
-        "feed_sources": sources,
-        "feed_items": selectors.recent_items(sources),
-        "social_links": selectors.social_links(page),
-    }
-
-
-def organiser_page_context(page: OrganiserProfilePage, request) -> dict:
-    """The organiser's account, and what each part of the hub says about them (hub/members.py)."""
-    account = page.account if page.account_id else None
-    sections = members.shown(members.PROFILE, account, request.user) if account else []
-    return {"person": account, "member_sections": sections}
+from profiles.models import ProfilePage
 
 
 def places_map(request):
@@ -59,10 +33,6 @@ def places_map(request):
         "host_count": sum(1 for place in places if not place.is_exemplar),
     }
     return render(request, "profiles/places_map.html", context)
-
-
-def host_page_context(page: HostProfilePage, request) -> dict:
-    return {"hosted_organisers": selectors.organisers_of_host(page, request.user)}
 
 
 def _editable_page(request, page_id: int) -> ProfilePage:

@@ -17,7 +17,10 @@ class QaConfig(AppConfig):
         signal_handlers.connect()
         registry.register(search_adapters.QuestionAdapter())
         registry.register(search_adapters.AnswerAdapter())
-        members.register(MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20))
+        # Its part of an organiser's profile reads nothing about the viewer either (docs/adr/0108).
+        members.register(
+            MemberSection("qa.profile_activity", PROFILE, selectors.profile_activity, 20, viewer_class=members.everyone)
+        )
         # The forum's part of a member page reads nothing about the viewer: kept for everyone (docs/adr/0102).
         members.register(
             MemberSection(

@@ -11,6 +11,7 @@ class WikiConfig(AppConfig):
     verbose_name = "Wiki"
 
     def ready(self):
+        from hub import page_cache  # noqa: PLC0415 - it imports Wagtail's models, loaded after every AppConfig
         from wiki import debates, links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from wiki import exports as wiki_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
         from wiki.models import DebatePage, WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
@@ -22,7 +23,16 @@ class WikiConfig(AppConfig):
         page_context.register(WikiPage, views.wiki_page_context)
         page_context.register(WikiIndexPage, views.wiki_index_context)
         page_context.register(DebatePage, debates.debate_context)
-        members.register(MemberSection("wiki.profile_contributions", PROFILE, selectors.profile_contributions, 10))
+        # The pages listed are those the viewer may see (hub/visibility.py): kept per audience (docs/adr/0108).
+        members.register(
+            MemberSection(
+                "wiki.profile_contributions",
+                PROFILE,
+                selectors.profile_contributions,
+                10,
+                viewer_class=lambda _member, viewer: page_cache.audience(viewer),
+            )
+        )
         subscriptions.register("wiki.watches", selectors.subscriptions)
         for name in ("revisions", "debate_positions", "debate_comments"):
             exports.register(f"wiki.{name}", getattr(wiki_exports, name))

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from hub import roles
 from profiles.models import HostProfilePage, OrganiserProfilePage, ProfileIndexPage
 from tests.factories import make_user
+from tests.hub.conftest import pages_on, pages_redis_down  # noqa: F401 - the page cache's fixtures, for kept pages
 from tests.profiles.feedserver import FeedServer
 
 
