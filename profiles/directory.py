@@ -1,11 +1,12 @@
 """The directory at /profiles/: filters, name search and pagination with a fixed number of queries."""
 
 import hashlib
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
+from django.template.loader import render_to_string
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
@@ -106,23 +107,35 @@ def _attach_card_renditions(profiles: list, ids: list[int]) -> None:
 
 
 def directory_context(index, request) -> dict:
-    """The directory for the visitor's filters and page, the same for everyone of their audience
-    until the next write (hub.page_cache.kept_for): it lists what hub/visibility.py lets them see."""
+    """The directory for the visitor's filters and page, kept as rendered HTML for everyone of their
+    audience until the next write (hub.page_cache.kept_for): it lists what hub/visibility.py lets
+    them see, and reads nothing else about them. Kept per query string and host as well, because
+    the pagination links repeat the query string as given and page links are relative to the host's
+    site (docs/adr/0108)."""
     filters = Filters.from_request(request)
     number = request.GET.get("page", "")[:20]
-    key = hashlib.sha256(repr((astuple(filters), number, settings.HUB_PAGE_SIZE)).encode()).hexdigest()[:32]
-    kept = kept_for(request.user)("profiles-directory", lambda: _listing(index, request.user, filters, number), key)
-    ids, count, page_number = kept["ids"], kept["count"], kept["number"]
-    page_obj = Page(ids, page_number, Paginator(_Counted(count), settings.HUB_PAGE_SIZE))
-    return {
+    parts = (request.get_host(), request.GET.urlencode(), settings.HUB_PAGE_SIZE)
+    key = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    kept = kept_for(request.user)("profiles-directory", lambda: _rendered(index, request, filters, number), key)
+    page_obj = Page(kept["ids"], kept["number"], Paginator(_Counted(kept["count"]), settings.HUB_PAGE_SIZE))
+    return {"filters": filters, "page_obj": page_obj, "directory_html": kept["html"]}  # a SafeString, kept as one
+
+
+def _rendered(index, request, filters: Filters, number) -> dict:
+    """The directory's filters and results as HTML, with what the page's title needs."""
+    listing = _listing(index, request.user, filters, number)
+    page_obj = Page(listing["ids"], listing["number"], Paginator(_Counted(listing["count"]), settings.HUB_PAGE_SIZE))
+    context = {
+        **listing,
+        "page": index,
+        "request": request,  # for the pagination's query string and page links (both in the key)
         "filters": filters,
         "page_obj": page_obj,
-        "profiles": kept["profiles"],
         "kind_choices": KIND_CHOICES,
         "role_choices": ROLE_CHOICES,
-        "host_choices": kept["host_choices"],
-        "skill_choices": kept["skill_choices"],
     }
+    html = render_to_string("profiles/includes/directory.html", context)
+    return {"html": html, "ids": listing["ids"], "count": listing["count"], "number": listing["number"]}
 
 
 def _listing(index, viewer, filters: Filters, number) -> dict:
