@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_GET
@@ -18,21 +19,49 @@ from qa.models import Follow
 from qa.similar import similar_questions
 
 
+def _page_asked(request) -> int:
+    """The page number asked for, as `Paginator.get_page` reads it (not a whole number: the first)."""
+    try:
+        return int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+
+
 def _listing_context(request, tag: Tag | None) -> dict:
+    """The listing's lists and counts come kept per audience (ADR 0107): they read the sort, filters
+    and page, never the visitor. The pages' links repeat the visitor's own query string, so the
+    pagination is rendered per request from the kept count."""
     sort = request.GET.get("sort", "newest")
     sort = sort if sort in selectors.SORTS else "newest"
     answered = request.GET.get("answered") if request.GET.get("answered") in ("yes", "no") else None
+    asked = _page_asked(request)
+    keep = kept_for(request.user)
+    listing = keep(
+        "qa-list", lambda: _listing(sort, tag, answered, asked), sort, tag.slug if tag else "", answered, asked
+    )
+    page = Paginator(range(listing["count"]), settings.HUB_PAGE_SIZE).get_page(listing["number"])
+    return {"page_obj": page, "tag": tag, "listing": listing}
+
+
+def _listing(sort: str, tag: Tag | None, answered: str | None, asked: int) -> dict:
+    """The kept part of a listing page: its HTML (rendered without the request: nothing of the
+    visitor can be in it), the number of questions and the page shown."""
     questions = selectors.question_list(sort, tag.slug if tag else None, answered)
-    page = Paginator(questions, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
-    return {
+    page = Paginator(questions, settings.HUB_PAGE_SIZE).get_page(asked)
+    context = {
         "page_obj": page,
         "questions": page.object_list,
         "sort": sort,
         "sorts": [(key, label) for key, (label, _order) in selectors.SORTS.items()],
         "answered": answered or "",
         "tag": tag,
-        # Counted over every question: kept until the next write (hub.page_cache).
-        "popular_tags": kept_for(request.user)("qa-popular-tags", selectors.popular_tags),
+        "popular_tags": selectors.popular_tags(),
+    }
+    return {
+        "main": render_to_string("qa/includes/question_list_main.html", context),
+        "sidebar": render_to_string("qa/includes/question_list_sidebar.html", context),
+        "count": page.paginator.count,
+        "number": page.number,
     }
 
 
