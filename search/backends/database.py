@@ -65,16 +65,24 @@ class Row:
         return (self.title_terms, self.summary_terms, self.tags_terms, self.body_terms)
 
 
-def load_rows(ids) -> dict[int, Row]:
-    """The rows of `ids`, read with one plain query: a few hundred are read for every search, and
-    the ORM's per-value conversions cost more than the query (SQLite returns dates as text)."""
+def load_rows(ids, title_key: str | None = None) -> dict[int, Row]:
+    """The rows of `ids`, and with `title_key` up to 20 rows whose title is that key, read with one
+    plain query: a few hundred are read for every search, and the ORM's per-value conversions cost
+    more than the query (SQLite returns dates as text)."""
     ids = list(ids)
-    if not ids:
+    if not ids and title_key is None:
         return {}
     columns = ", ".join(["id", *DISPLAY_FIELDS])
-    marks = ", ".join(["%s"] * len(ids))
+    parts, params = [], []
+    if ids:
+        parts.append(f"SELECT {columns} FROM {TABLE} WHERE id IN ({', '.join(['%s'] * len(ids))})")  # noqa: S608
+        params += ids
+    if title_key is not None:  # each part reads through its own index; a row in both is read twice
+        titled = f"SELECT id FROM {TABLE} WHERE title_key = %s LIMIT 20"  # noqa: S608
+        parts.append(f"SELECT {columns} FROM {TABLE} WHERE id IN ({titled})")  # noqa: S608
+        params.append(title_key)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns} FROM {TABLE} WHERE id IN ({marks})", ids)  # noqa: S608
+        cursor.execute(" UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
     if connection.vendor == "sqlite":
         rows = [_from_sqlite(row) for row in rows]
@@ -162,10 +170,12 @@ class DatabaseBackend:
         raise NotImplementedError
 
     def rank(self, query: ParsedQuery, filters: Filters, pool: list[int]) -> list[RawHit]:
-        """The pool and any page whose title is the query (it may be outside the pool), scored and ranked."""
+        """The pool and any page whose title is the query (it may be outside the pool, and is
+        read with it in the same query), scored and ranked."""
         exact_key = " ".join(query.terms)
-        rows = load_rows(pool)
-        rows.update({row.pk: row for row in self.exact_title_rows(exact_key, filters, set(rows))})
+        in_pool = set(pool)
+        rows = load_rows(pool, title_key=exact_key[:300])
+        rows = {pk: row for pk, row in rows.items() if pk in in_pool or filters.admits(row)}
         candidates = self.candidates(query, rows)
         ordered = ranking.order(candidates, len(query.concepts), exact_key, timezone.now())
         return [RawHit(entry=entry, score=score) for entry, score in ordered]
@@ -173,12 +183,6 @@ class DatabaseBackend:
     def candidates(self, query: ParsedQuery, rows: dict[int, Row]) -> list[ranking.Candidate]:
         """Each row scored from its analysed fields (see search/ranking.py)."""
         raise NotImplementedError
-
-    @staticmethod
-    def exact_title_rows(exact_key: str, filters: Filters, have: set[int]) -> list[Row]:
-        ids = list(IndexEntry.objects.filter(title_key=exact_key[:300]).values_list("pk", flat=True)[:20])
-        rows = load_rows([pk for pk in ids if pk not in have])
-        return [row for row in rows.values() if filters.admits(row)]
 
     @staticmethod
     def newest(ids: list[int]) -> list[RawHit]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from search import services
 from search.backends.base import Filters
 from search.models import IndexEntry
+from search.query import parse
 from tests.search.conftest import index_doc
 
 pytestmark = pytest.mark.django_db
@@ -289,3 +290,18 @@ def test_past_the_broad_limit_facets_are_estimated_from_the_newest_matches(setti
     assert sum(facet.count for facet in results.kind_facets) == pytest.approx(results.total, abs=2)
     assert len(results.hits) == 4  # the newest four matches were ranked
     assert {hit.kind for hit in analysed.hits} <= {"question"}
+
+
+def test_a_page_whose_title_is_the_query_is_ranked_from_outside_the_pool_when_the_filters_admit_it():
+    """The ranked rows and the pages whose title is the query are read in one query (load_rows)."""
+    titled = index_doc(kind="article", title="Pantry rota", body="Who opens the pantry.")
+    other = index_doc(kind="question", title="Pantry rota swaps", body="pantry rota")
+    entry = {doc.title: IndexEntry.objects.get(kind=doc.kind, object_id=doc.object_id).pk for doc in (titled, other)}
+    backend = services.database_backend()
+    query = parse("pantry rota")
+
+    ranked = backend.rank(query, Filters(), [entry["Pantry rota swaps"]])
+    questions_only = backend.rank(query, Filters(kinds=("question",)), [entry["Pantry rota swaps"]])
+
+    assert [hit.entry.pk for hit in ranked] == [entry["Pantry rota"], entry["Pantry rota swaps"]]
+    assert [hit.entry.pk for hit in questions_only] == [entry["Pantry rota swaps"]]
