@@ -6,6 +6,7 @@ does not grow with the number of items.
 
 from typing import NamedTuple
 
+from django.db import connections, router
 from django.db.models import (
     Case,
     Count,
@@ -14,9 +15,12 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
+from django.db.models.query import get_related_populators
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -60,16 +64,80 @@ def home_recent_questions(limit: int) -> list:
 
 def question_for_page(pk: int, viewer=None) -> Question:
     """The question with everything its page shows, or DoesNotExist (hidden ones only for moderators).
-    For a signed-in viewer, `viewer_follows` says whether they follow it (read in the same query).
-    Its comments are read by `load_comments()` when its kept HTML cannot be used (qa/views/fragments.py)."""
-    questions = Question.objects.select_related("author", "duplicate_of", "hidden_by").prefetch_related("tags")
-    if viewer and viewer.is_authenticated:
+    For a signed-in viewer, `viewer_follows` says whether they follow it, `viewer_answer_id` which of
+    the answers the page shows is theirs (one a member) and `viewer_rated` whether they rated it or
+    any of its answers (`viewer_ratings` reads them only then), in the same query. Its tags are
+    read by `load_tags()` and its comments by `load_comments()`, when its kept HTML cannot be used
+    (qa/views/posts.py, qa/views/fragments.py). The statement is compiled once per database
+    connection and shape (`_kept_statement`): building it cost more than running it."""
+    moderator = bool(viewer and reputation.is_moderator(viewer))
+    signed_in = bool(viewer and viewer.is_authenticated)
+    connection = connections[router.db_for_read(Question)]
+    compiler, sql, params = _kept_statement(connection, moderator, signed_in)
+    values = {_PLACEHOLDER_QUESTION: int(pk), _PLACEHOLDER_VIEWER: viewer.pk if signed_in else None}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, tuple(values.get(param, param) if isinstance(param, int) else param for param in params))
+        rows = cursor.fetchall()
+    found = _questions_from(compiler, connection, rows)
+    if not found:
+        raise Question.DoesNotExist(f"No question {pk} for this viewer.")
+    return found[0]
+
+
+_PLACEHOLDER_QUESTION, _PLACEHOLDER_VIEWER = -804_932_119, -804_932_121  # compiled in place of the ids
+
+
+def _question_query(pk: int, viewer_id: int | None, moderator: bool):
+    """`question_for_page`'s query (see there)."""
+    questions = Question.objects.select_related("author", "duplicate_of", "hidden_by")
+    if viewer_id is not None:
+        own = Answer.objects.filter(question=OuterRef("pk"), author_id=viewer_id)
+        own = own if moderator else own.visible()
+        on_page = Q(question=OuterRef("pk")) | Q(answer__question=OuterRef("pk"))
         questions = questions.annotate(
-            viewer_follows=Exists(Follow.objects.filter(user=viewer, question=OuterRef("pk")))
+            viewer_follows=Exists(Follow.objects.filter(user_id=viewer_id, question=OuterRef("pk"))),
+            viewer_answer_id=Subquery(own.values("pk")[:1]),
+            viewer_rated=Exists(Rating.objects.filter(on_page, rater_id=viewer_id)),
         )
-    if not (viewer and reputation.is_moderator(viewer)):
+    if not moderator:
         questions = questions.visible()
-    return questions.get(pk=pk)
+    return questions.filter(pk=pk)
+
+
+def _kept_statement(connection, moderator: bool, signed_in: bool):
+    """(compiler, sql, params) of `_question_query` for this shape, compiled once per connection
+    (connections are per thread) with placeholder ids. The compiler is kept for what turns rows
+    into objects: its converters, its columns, the related objects' places."""
+    kept = connection.__dict__.setdefault("_hub_question_statements", {})
+    shape = (moderator, signed_in)
+    if shape not in kept:
+        query = _question_query(_PLACEHOLDER_QUESTION, _PLACEHOLDER_VIEWER if signed_in else None, moderator)
+        compiler = query.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        kept[shape] = (compiler, sql, tuple(params))
+    return kept[shape]
+
+
+def _questions_from(compiler, connection, rows) -> list[Question]:
+    """Questions with their related objects and annotations from `rows`, as the ORM builds them."""
+    select, klass_info, annotations = compiler.select, compiler.klass_info, compiler.annotation_col_map
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    names = [column[0].target.attname for column in select[start:end]]
+    populators = get_related_populators(klass_info, select, connection.alias)
+    questions = []
+    for row in compiler.results_iter(results=[rows]):
+        question = Question.from_db(connection.alias, names, row[start:end])
+        for populator in populators:
+            populator.populate(row, question)
+        for name, position in annotations.items():
+            setattr(question, name, row[position])
+        questions.append(question)
+    return questions
+
+
+def load_tags(question: Question) -> None:
+    """The question's tags, read once for everything on its page that shows or compares them."""
+    prefetch_related_objects([question], "tags")
 
 
 def _answers_in_page_order(question: Question, viewer) -> QuerySet:
@@ -127,14 +195,14 @@ def load_comments(posts: list) -> None:
         post.visible_comments = found.get(("question" if isinstance(post, Question) else "answer", post.pk), [])
 
 
-def viewer_ratings(viewer, question: Question, answers: list) -> dict:
-    """{"question": Rating | None, "answers": {answer pk: Rating}}: the viewer's own ratings, one query."""
+def viewer_ratings(viewer, question: Question) -> dict:
+    """{"question": Rating | None, "answers": {answer pk: Rating}}: the viewer's own ratings of the
+    question and of its answers, in one query that needs no list of the answers (none when
+    `question_for_page` found that they rated nothing there, as most readers have not)."""
     result: dict = {"question": None, "answers": {}}
-    if not viewer.is_authenticated:
+    if not viewer.is_authenticated or getattr(question, "viewer_rated", None) is False:
         return result
-    rows = Rating.objects.filter(rater=viewer).filter(
-        Q(question=question) | Q(answer_id__in=[answer.pk for answer in answers])
-    )
+    rows = Rating.objects.filter(rater=viewer).filter(Q(question=question) | Q(answer__question=question))
     for rating in rows:
         if rating.question_id:
             result["question"] = rating

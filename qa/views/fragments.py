@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
 from hub import fragments
 from hub.page_cache import audience
@@ -26,19 +27,40 @@ def _rating_part(rating: Rating | None) -> str:
     return f"r{rating.value}:{digest}"
 
 
-def viewer_classes(user, privileges: dict, question: Question):
-    """A function (author id, the viewer's rating) -> the viewer class of a post by that author
-    (see the module's docstring); what is the same for every post is worked out once."""
-    if not user.is_authenticated:
-        return lambda _author_id, _rating: "public"
-    common = "|".join(
+def _common_class(user, privileges: dict, question: Question) -> str:
+    """What every post's viewer class holds for a signed-in viewer: the same for all of a page's posts."""
+    return "|".join(
         (
             audience(user),
             "e{:d}n{:d}".format(privileges["can_edit_others"], privileges["can_rate_negative"]),
             f"asker{user.pk == question.author_id:d}suspended{user.suspended_at is not None:d}",
         )
     )
+
+
+def viewer_classes(user, privileges: dict, question: Question):
+    """A function (author id, the viewer's rating) -> the viewer class of a post by that author
+    (see the module's docstring); what is the same for every post is worked out once."""
+    if not user.is_authenticated:
+        return lambda _author_id, _rating: "public"
+    common = _common_class(user, privileges, question)
     return lambda author_id, rating: f"{common}|own{user.pk == author_id:d}|{_rating_part(rating)}"
+
+
+def page_class(user, privileges: dict, question: Question, my_ratings: dict, page: dict) -> str:
+    """The viewer class of a question page's content (qa/includes/question_page.html, ADR 0107): what
+    every post's class reads (the viewer's answer stands for `own`, their ratings for theirs) and
+    what the page around the posts reads about the viewer (`page`: their answer, whether they
+    follow the question, the moderator and closing privileges). Members who have not rated or
+    answered anything on the question share one."""
+    if not user.is_authenticated:
+        return "public"
+    rated = [f"q{_rating_part(my_ratings['question'])}"]
+    rated += [f"a{pk}{_rating_part(rating)}" for pk, rating in sorted(my_ratings["answers"].items())]
+    about_page = "answer{own_answer_id}|follows{following:d}|closes{can_close:d}|moderates{is_moderator:d}".format(
+        **page
+    )
+    return "|".join((_common_class(user, privileges, question), about_page, ",".join(rated)))
 
 
 class _Links:
@@ -74,8 +96,9 @@ class _Links:
 
 
 def render_posts(request, question: Question, answers: list, my_ratings: dict, privileges: dict) -> list[str]:
-    """[the question's tools, all its answers] as HTML for this viewer. `answers` are the page's
-    `selectors.AnswerKey`s: only the answers whose kept HTML cannot be used are read in full."""
+    """[the question's tools, all its answers] as HTML for this viewer, with the stand-ins for
+    per-request tokens still in (`fragments.personalise()` the page they end up in). `answers` are
+    the page's `selectors.AnswerKey`s: only the answers whose kept HTML cannot be used are read in full."""
     user = request.user
     viewer_class = viewer_classes(user, privileges, question)
     posts = [("question", question.pk, question.author_id, my_ratings["question"])]
@@ -117,4 +140,4 @@ def render_posts(request, question: Question, answers: list, my_ratings: dict, p
         return templates[kind].render(context)
 
     question_tools, *answer_html = fragments.fetch(request, keys, render, prepare)
-    return fragments.personalise(request, [question_tools, "".join(answer_html)])
+    return [mark_safe(question_tools), mark_safe("".join(answer_html))]  # our templates' HTML

@@ -1,14 +1,20 @@
 """Reading a question and writing posts: ask, answer, edit, and the revision history."""
 
+import hashlib
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from hub import diff, page_context, submissions
+from hub.fragments import CSRF, SUBMISSION, personalise
 from hub.markdown import normalise_newlines
+from hub.markdown import render as render_markdown
 from hub.page_cache import kept_for
 from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, EditAnswerForm, EditQuestionForm, QuestionForm
@@ -31,31 +37,62 @@ def question_detail(request, pk: int, slug: str = ""):
 
 
 def _render_question(request, question: Question, answer_form=None, answer_preview=None, status: int = 200):
-    answers = selectors.answer_keys_for_page(question, request.user)
+    """The question page. Its content comes kept per viewer class (`fragments.page_class`, ADR 0107)
+    when it is the plain page (not an answer form shown again with what the member typed): what is
+    read before that is what the class needs, the member's ratings on the question (one query)."""
     user = request.user
-    own_answer = next((a for a in answers if a.author_id == user.pk), None) if user.is_authenticated else None
     privileges = {
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
         "can_rate_negative": reputation.has_privilege(user, reputation.RATE_NEGATIVE),
         "is_moderator": reputation.is_moderator(user),
     }
-    my_ratings = selectors.viewer_ratings(user, question, answers)
+    about = {
+        "own_answer_id": getattr(question, "viewer_answer_id", None),  # selectors.question_for_page
+        "following": bool(user.is_authenticated and question.viewer_follows),
+        "can_close": reputation.has_privilege(user, reputation.CLOSE_DUPLICATES),
+        "is_moderator": privileges["is_moderator"],
+    }
+    my_ratings = selectors.viewer_ratings(user, question)
+    if answer_form is None:
+        viewer_class = hashlib.sha256(fragments.page_class(user, privileges, question, my_ratings, about).encode())
+        parts = (question.pk, request.path, viewer_class.hexdigest()[:24])
+        build = partial(_content, request, question, my_ratings, privileges, about)
+        body = kept_for(user)("qa-question-page", build, *parts)
+    else:
+        sent = submissions.clean_token(request.POST.get(submissions.FIELD))
+        extra = {"answer_form": answer_form, "answer_preview": answer_preview, "submission": sent or SUBMISSION}
+        body = _content(request, question, my_ratings, privileges, about, extra)
+    context = {"question": question, "body": personalise(request, [body])[0]}
+    return render(request, "qa/question_detail.html", context, status=status)
+
+
+def _content(request, question: Question, my_ratings: dict, privileges: dict, about: dict, extra=None) -> str:
+    """The page's content (qa/includes/question_page.html) with the stand-ins for per-request tokens
+    in (hub/fragments.py), rendered without the request: all it shows of the viewer is in `about`,
+    `privileges`, `my_ratings` and the posts' own classes."""
+    user = request.user
+    selectors.load_tags(question)
+    answers = selectors.answer_keys_for_page(question, user)
     question_tools, answers_html = fragments.render_posts(request, question, answers, my_ratings, privileges)
     context = {
         "question": question,
+        "question_body": render_markdown(question.body, {"user": user}),  # wiki links one may create
         "answers": answers,
         "question_tools": question_tools,
         "answers_html": answers_html,
-        "own_answer": own_answer,
-        "answer_form": answer_form or AnswerForm(),
-        "answer_preview": answer_preview,
-        "following": user.is_authenticated and question.viewer_follows,  # selectors.question_for_page
-        "can_close": reputation.has_privilege(user, reputation.CLOSE_DUPLICATES),
+        "answer_form": AnswerForm(),
+        "answer_preview": None,
+        "signed_in": user.is_authenticated,
+        "path": request.path,
         "related_questions": kept_for(user)("qa-related", lambda: selectors.related_questions(question), question.pk),
+        "csrf_token": CSRF,
+        "submission": SUBMISSION,
         **privileges,
+        **about,
         **page_context.collect(question, request),
+        **(extra or {}),
     }
-    return render(request, "qa/question_detail.html", context, status=status)
+    return render_to_string("qa/includes/question_page.html", context)
 
 
 def _step(request) -> str:

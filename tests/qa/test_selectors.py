@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from qa import selectors
-from qa.models import Question
+from hub import roles
+from qa import reputation, selectors
+from qa.models import Follow, Question, Rating
+from tests.factories import make_user
 from tests.qa.conftest import NOW, make_answer, make_question
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +56,27 @@ def test_flag_listing_in_the_wagtail_admin_for_moderators(client, moderator, ask
     response = client.get("/admin/qa_flags/")
     assert response.status_code == 200
     assert "Spam flag on question" in response.content.decode()
+
+
+def test_the_question_pages_statement_kept_per_connection_reads_each_viewers_own_marks(asker, answerer):
+    """question_for_page compiles its statement once per connection and shape, with placeholder ids:
+    each viewer in turn gets their own follow, answer and rating marks, and the author without a query."""
+    reader = make_user("reader")
+    question = make_question(asker, "A question read by three members in turn")
+    answer = make_answer(question, answerer)
+    Follow.objects.create(user=reader, question=question)
+    Rating.objects.create(rater=reader, recipient=answerer, answer=answer, value=1, created_at=NOW, updated_at=NOW)
+    expected = {asker: (False, None, False), answerer: (False, answer.pk, False), reader: (True, None, True)}
+    for viewer in expected:
+        reputation.is_moderator(viewer)  # roles are read once per member object, before the page's query
+    for _ in range(2):
+        for viewer, marks in expected.items():
+            with CaptureQueriesContext(connection) as context:
+                found = selectors.question_for_page(question.pk, viewer)
+                assert found.author.username == "asker"
+            assert len(context.captured_queries) == 1
+            assert (found.viewer_follows, found.viewer_answer_id, found.viewer_rated) == marks
+    Question.objects.filter(pk=question.pk).update(hidden_at=NOW)
+    with pytest.raises(Question.DoesNotExist):
+        selectors.question_for_page(question.pk, reader)
+    assert selectors.question_for_page(question.pk, make_user("mod", role=roles.MODERATOR)).pk == question.pk
