@@ -6,8 +6,10 @@ settings, no HTTP server), as bench/pages.py's write load calls it.
 
 Writes N ratings (200 by default): 200 corpus members each rating answers of other members, in
 turn, values alternating, like bench/pages.py. Prints CPU milliseconds (this process) and wall
-milliseconds per rating, median and mean; with --queries, the SQL statements of one rating and
-their time; with --profile, the top of a cProfile (CPU time) of every rating, kept in
+milliseconds per rating, median and mean, the SQL statements per rating and the CPU the
+PostgreSQL server's process spent per rating (when it runs on this machine); with --queries,
+the SQL statements of one rating and their time; with --profile, the top of a cProfile (CPU
+time) of every rating, kept in
 var/bench/rating.prof. Then checks every score and reputation it touched (bench/hub_probe.py
 check-ratings). Writes to the database it is given: never point it at a database someone else
 measures. Speed is read here, never asserted.

@@ -18,20 +18,18 @@ def add(user, subject: str, text: str, url: str, kind: str = "") -> Notification
     # No savepoint: the two writes stand or fall with the caller's transaction (two round trips fewer).
     with transaction.atomic(savepoint=False):
         item = add_uncounted(user, subject, text, url, kind)
-        get_user_model().objects.filter(pk=user.pk).update(unread_notifications=counted(1))
+        get_user_model().objects.filter(pk=user.pk).update(**{UNREAD_COUNT: F(UNREAD_COUNT) + 1})
     return item
+
+
+UNREAD_COUNT = "unread_notifications"  # the field of the member's row that counts unread messages
 
 
 def add_uncounted(user, subject: str, text: str, url: str, kind: str = "") -> Notification:
     """The message's row only, for a write that updates the member's row anyway (a rating moves
-    their figures): it adds `counted(1)` to that update, in the same transaction, so the unread
+    their figures): that update adds one to `UNREAD_COUNT`, in the same transaction, so the unread
     count costs no statement of its own (qa/services/ratings.py, docs/adr/0109)."""
     return Notification.objects.create(user=user, kind=kind[:40], subject=subject[:200], text=text, url=url[:500])
-
-
-def counted(new_messages: int) -> F:
-    """The unread count after `new_messages` more, as an expression for an update of the member's row."""
-    return F("unread_notifications") + new_messages
 
 
 def for_user(user) -> QuerySet:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.db.models.functions import TruncWeek
 
 from hub import roles
@@ -118,16 +118,16 @@ def deltas_apply(user, now: dt.datetime) -> bool:
     return user.feedback_window_start == window_start(now)
 
 
-def moved(delta: Figures) -> dict[str, F]:
-    """The member's stored figures moved by `delta`, as F() expressions for one UPDATE of their row
-    (the caller holds the member's row lock, so nothing else moves them meanwhile); a rating adds
-    its inbox count to the same statement. Empty when nothing moves."""
+def moved(delta: Figures) -> dict[str, int]:
+    """How far each stored field of the member's figures moves by `delta`, for one UPDATE of their
+    row that adds these amounts (the caller holds the member's row lock, so nothing else moves them
+    meanwhile); a rating adds its inbox count in the same statement. Empty when nothing moves."""
     if delta == NO_CHANGE:
         return {}
     return {
-        "feedback_score": F("feedback_score") + delta.score,
-        "feedback_positive_weeks": F("feedback_positive_weeks") + delta.positive_weeks,
-        "feedback_negative_weeks": F("feedback_negative_weeks") + delta.negative_weeks,
+        "feedback_score": delta.score,
+        "feedback_positive_weeks": delta.positive_weeks,
+        "feedback_negative_weeks": delta.negative_weeks,
     }
 
 
