@@ -37,7 +37,7 @@ def can_edit_profile(user, page: ProfilePage, maintainer_ids: Iterable[int] | No
     if isinstance(page, HostProfilePage):
         if maintainer_ids is not None:
             return user.pk in maintainer_ids
-        return page.maintainers.filter(pk=user.pk).exists()
+        return page.maintainers.filter(id=user.pk).exists()  # `id`: modelcluster's in-memory relation knows no `pk`
     return False
 
 
