@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from hub import roles, routing
+from hub import frame, roles, routing
 from tests.factories import make_user
 from tests.queue import DATABASE_QUEUE
 
@@ -11,10 +11,11 @@ from tests.queue import DATABASE_QUEUE
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and cached fragments live in the cache: start every test with it empty. So do
-    routing's per-process guesses (hub/routing.py): a test's first request for an address costs
-    the same whatever ran before it."""
+    routing's per-process guesses (hub/routing.py) and the page frames kept per process
+    (hub/frame.py): a test's first request for an address costs the same whatever ran before it."""
     cache.clear()
     routing._hints.clear()
+    frame.forget()
     yield
     cache.clear()
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import mark_safe
 
-from hub import avatars, feedback, fragments, submissions
+from hub import avatars, feedback, fragments, frame, submissions
 from hub.markdown import render
 from hub.sanitise import clean_feed_html
 
@@ -148,13 +148,22 @@ def wait(seconds) -> str:
     return "about a minute"
 
 
+def avatar_src(user) -> str:
+    """The address of a member's picture: uploaded, or their initials drawn by the hub."""
+    if getattr(user, "avatar", None):
+        return user.avatar.url
+    return _by_username("hub:avatar", user.username) + "?v=" + avatars.initials(user.public_name)
+
+
 @register.simple_tag
 def avatar(user, size: int = 32, css: str = ""):
-    """A member's picture: uploaded, or their initials drawn by the hub. Decorative: the name is beside it."""
-    if getattr(user, "avatar", None):
-        src = user.avatar.url
-    else:
-        src = _by_username("hub:avatar", user.username) + "?v=" + avatars.initials(user.public_name)
+    """A member's picture. Decorative: the name is beside it."""
+    return avatar_image(avatar_src(user), size, css)
+
+
+@register.simple_tag
+def avatar_image(src: str, size: int = 32, css: str = ""):
+    """The picture at `src` as `avatar` shows it, for a template given the address alone (hub/frame.py)."""
     return format_html(
         '<img class="avatar{}" src="{}" alt="" width="{}" height="{}" loading="lazy">',
         f" {css}" if css else "",
@@ -162,3 +171,15 @@ def avatar(user, size: int = 32, css: str = ""):
         size,
         size,
     )
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The site header, kept per set of values it shows (hub/frame.py)."""
+    return frame.header(context, avatar_src)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The site footer, kept once per process (hub/frame.py)."""
+    return frame.footer(context)
