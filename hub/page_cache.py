@@ -24,12 +24,14 @@ import threading
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Exists
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from wagtail.models import Site
 
 from hub import roles
 from hub.cache import ResilientRedisCache, breaker_open
+from hub.page_context import restrictions_from_root_to
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "hub:pages:generation"
@@ -248,9 +250,20 @@ class SiteMiddleware:
 
 
 def _site_for(request):
+    """The site with its root page (the home page, which Wagtail serves as this very object) loaded
+    in its specific form, and in the same query whether any view restriction covers it: the home
+    page is then served without asking again on every request (hub.page_context's
+    OneQueryViewRestrictionsMixin). A new restriction is a write, which replaces the generation
+    this is kept under."""
     site = Site.find_for_request(request)
     if site is not None:
-        site.root_page.localized.specific  # noqa: B018 - loaded now, so it is kept with the site
+        root = site.root_page
+        model = root.specific_class or type(root)
+        restricted = Exists(restrictions_from_root_to(root.path))
+        specific = model._default_manager.annotate(hub_restricted=restricted).get(pk=root.pk)
+        if not specific.hub_restricted:
+            specific._hub_unrestricted = True
+        root.__dict__["specific"] = specific  # Page.specific is a cached_property: this is its value
     return site
 
 

@@ -410,6 +410,23 @@ def test_the_site_and_its_root_page_are_read_once_until_the_next_write(client, w
     assert len([q for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]) == 1
 
 
+def test_the_home_page_reads_no_restriction_while_its_site_is_kept_and_obeys_a_new_one(client, world):
+    """Whether a restriction covers the site's root page is read with the kept site (_site_for)."""
+    client.force_login(world["member"])
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert [q["sql"] for q in queries.captured_queries if "wagtailcore_pageviewrestriction" in q["sql"]] == []
+    home = world["article"].get_parent().get_parent()
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.GROUPS).groups.add(
+        Group.objects.get(name=roles.MODERATOR)
+    )
+    response = client.get("/")  # the member is not a moderator: the next request is refused
+    assert response.status_code in (302, 403) and b"home-hero" not in response.content
+    client.force_login(world["moderator"])
+    assert client.get("/").status_code == 200
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_savepoint_does_not_lose_the_bump_at_commit(pages_on):
     """The commit's bump was registered inside a savepoint that rolled back: the next write
