@@ -365,6 +365,19 @@ def test_a_write_while_redis_is_unreachable_still_drops_the_pages_once_it_is_bac
     assert b"Written while the cache was away." in back.content
 
 
+def test_the_redis_cache_keeps_one_client_and_answers_with_it_again_after_an_outage(redis_pages):
+    """hub.cache.OneClientPerPool: one redis.Redis per connection pool, used by every call."""
+    kept = redis_pages._cache.get_client("a")
+    assert redis_pages._cache.get_client("b", write=True) is kept
+    redis_pages.set("hub:test:kept", 41)
+    assert redis_pages.get("hub:test:kept") == 41
+    hub_cache.open_breaker(REDIS_URL, 60, ConnectionError("test: Redis unreachable"))
+    assert redis_pages.get("hub:test:kept", "skipped") == "skipped"
+    hub_cache.reset_breakers()
+    assert redis_pages.get_many(["hub:test:kept"]) == {"hub:test:kept": 41}
+    assert redis_pages._cache.get_client("c") is kept
+
+
 def test_the_generation_is_never_a_fixed_value_after_the_cache_loses_it(pages_on, db):
     middleware = page_cache.PageCacheMiddleware(_view("plain"))
     assert middleware(RequestFactory().get("/a/"))["X-Hub-Cache"] == "miss"
