@@ -3,7 +3,6 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import format_html
 from django.utils.http import RFC3986_SUBDELIMS
@@ -37,11 +36,9 @@ def member_url(user) -> str:
 
 
 @register.simple_tag
-def nav_current(request, prefix: str):
-    """Mark the main navigation link for the section the visitor is in."""
-    if request is not None and request.path.startswith(prefix):
-        return mark_safe('aria-current="page"')
-    return ""
+def asset(path: str) -> str:
+    """The address of a static file, as `{% static %}` gives it, looked up once per process (hub/frame.py)."""
+    return frame.static_url(path)
 
 
 @register.filter
@@ -121,7 +118,7 @@ def submission_token(context):
 @register.simple_tag
 def icon(name: str, label: str = ""):
     """A small icon from the hub's own sprite. Decorative unless `label` names it for screen readers."""
-    href = f"{static('img/icons.svg')}#{name}"
+    href = f"{frame.static_url('img/icons.svg')}#{name}"
     if label:
         return format_html(
             '<svg class="icon icon--{}" role="img" aria-label="{}" focusable="false"><use href="{}"></use></svg>',

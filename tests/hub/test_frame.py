@@ -131,3 +131,12 @@ def test_signed_in_pages_work_with_the_cache_down(people, pages_redis_down):
     client = _signed_in(boss)
     assert "Bea Boss" in _header(client)
     assert "Bea Boss" in _header(client, "/about/")
+
+
+def test_asset_gives_what_static_gives_and_looks_it_up_once(monkeypatch):
+    frame.forget()
+    expected = Template("{% load static %}{% static 'css/hub.css' %}").render(Context())
+    calls = []
+    monkeypatch.setattr(frame, "static", lambda path: calls.append(path) or expected)
+    rendered = [Template("{% load hub_tags %}{% asset 'css/hub.css' %}").render(Context()) for _ in range(3)]
+    assert rendered == [expected] * 3 and calls == ["css/hub.css"]
