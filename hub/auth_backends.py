@@ -13,15 +13,14 @@ ModelBackend's `get_user`), so a sign-in through either is recorded under this b
 (`adopt_session`); a session that names another backend still works, with the queries it cost.
 """
 
-from dataclasses import dataclass
-
 from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
-from django.db import connections, router
+from django.db import router
 from django.db.models import CharField, Value
 
 from hub import roles
+from hub.compiled import CompiledQuery
 
 BACKEND = "hub.auth_backends.OneQueryPermissionsBackend"
 # Backends whose `get_user` is ModelBackend's: a session they signed in loads the same through this one.
@@ -52,24 +51,33 @@ class OneQueryPermissionsBackend(ModelBackend):
 
 def load_user(user_id):
     """The member with `user_id`, with their group names and (unless a superuser) permissions
-    already read (hub/roles.py), in one query: one row per permission, each carrying the account."""
+    already read (hub/roles.py), in one query: one row per permission, each carrying the account.
+    Its SQL is compiled once per connection (hub/compiled.py): compiling it cost about 4 ms."""
     model = get_user_model()
-    connection = connections[router.db_for_read(model)]
-    statement = _statement(connection, model)
-    with connection.cursor() as cursor:
-        cursor.execute(statement.sql, statement.params_for(model._meta.pk.to_python(user_id)))
-        rows = list(statement.compiler.results_iter(results=[cursor.fetchall()]))
+    rows = _MEMBER_WITH_ROLES.rows(model, model._meta.pk.to_python(user_id))
     if not rows:
         return None
-    width = len(statement.fields)
-    user = model.from_db(connection.alias, statement.fields, tuple(rows[0][:width]))
-    roles.keep_roles_and_permissions(user, [tuple(row[width:]) for row in rows])
+    fields = account_fields(model)
+    user = model.from_db(router.db_for_read(model), fields, rows[0][: len(fields)])
+    roles.keep_roles_and_permissions(user, [row[len(fields) :] for row in rows])
     return user
 
 
-def _rows(model, user_id):
-    """The query `load_user` runs: the member's row once per group permission and once per own one."""
-    fields = [field.attname for field in model._meta.concrete_fields]
+def active_member(username: str):
+    """The active member called `username`, or None (the member page's look-up; compiling its SQL
+    cost about 1 ms of each request)."""
+    model = get_user_model()
+    rows = _ACTIVE_MEMBER.rows(model, username)
+    return model.from_db(router.db_for_read(model), account_fields(model), rows[0]) if rows else None
+
+
+def account_fields(model) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _member_with_roles(model, user_id):
+    """The member's row once per group permission and once per own permission (a UNION)."""
+    fields = account_fields(model)
     no_group = Value(None, output_field=CharField())
     members = model._default_manager.filter(pk=user_id).order_by()  # a part of a UNION has no order of its own
     in_groups = members.values_list(
@@ -78,36 +86,10 @@ def _rows(model, user_id):
     own = members.annotate(group_name=no_group).values_list(
         *fields, "user_permissions__content_type__app_label", "user_permissions__codename", "group_name"
     )
-    return fields, in_groups.union(own, all=True)
+    return in_groups.union(own, all=True)
 
 
-@dataclass(frozen=True)
-class _Statement:
-    """`_rows`'s SQL, compiled once per database connection: building and compiling the UNION took
-    about 4 ms of every signed-in request, five times what running it takes. The compiler is kept
-    for the converters it applies to the rows (SQLite's dates and booleans), as a query would."""
-
-    fields: list[str]
-    sql: str
-    params: tuple
-    compiler: object
-
-    def params_for(self, user_id) -> tuple:
-        return tuple(user_id if param == _PLACEHOLDER_ID else param for param in self.params)
-
-
-_PLACEHOLDER_ID = -804_932_117  # compiled in place of the member's id, then replaced by it
-
-
-def _statement(connection, model) -> _Statement:
-    """The statement kept on this connection (connections are per thread), compiled on first use."""
-    statement = getattr(connection, "_hub_load_user", None)
-    if statement is None or statement.compiler.query.model is not model:
-        fields, query = _rows(model, _PLACEHOLDER_ID)
-        compiler = query.query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        statement = connection._hub_load_user = _Statement(fields, sql, tuple(params), compiler)
-    return statement
+_MEMBER_WITH_ROLES = CompiledQuery(_member_with_roles, -804_932_117)  # a stand-in id no member has
 
 
 def adopt_session(sender, request, user, **kwargs) -> None:
@@ -116,3 +98,10 @@ def adopt_session(sender, request, user, **kwargs) -> None:
     session = getattr(request, "session", None)
     if session is not None and session.get(BACKEND_SESSION_KEY) in ADOPTED:
         session[BACKEND_SESSION_KEY] = BACKEND
+
+
+def _active_member(model, username):
+    return model._default_manager.filter(username=username, is_active=True).values_list(*account_fields(model))
+
+
+_ACTIVE_MEMBER = CompiledQuery(_active_member, "\x00hub stand-in username")

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from hub import avatars, exports, feedback, inbox, members, site, subscriptions
+from hub import auth_backends, avatars, exports, feedback, inbox, members, site, subscriptions
 from hub.forms import AvatarForm
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
@@ -83,7 +83,9 @@ def account_data(request):
 
 def member(request, username: str):
     """A member's public page: what each part of the hub says about them (hub/members.py)."""
-    user = get_object_or_404(get_user_model(), username=username, is_active=True)
+    user = auth_backends.active_member(username)
+    if user is None:
+        raise Http404("No member with this name.")
     context = {
         "member": user,
         "member_sections": members.assembled(members.MEMBER_PAGE, user, request),

@@ -2,12 +2,13 @@
 (hub/auth_backends.py, docs/adr/0103), whichever backend signed them in."""
 
 import pytest
-from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from hub import auth_backends, roles
+from hub.compiled import CompiledQuery
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,30 @@ def test_members_loaded_one_after_another_each_get_their_own_account_and_roles()
         {roles.MEMBER, roles.ORGANISER},
     ]
     assert loaded[1].date_joined == type(second).objects.get(pk=second.pk).date_joined
+
+
+def test_the_member_page_finds_active_members_by_their_exact_username_only():
+    found = make_user("zoë.o'neil", role=roles.ORGANISER)
+    gone = make_user("gone-away")
+    gone.is_active = False
+    gone.save()
+    make_user("zoë.o'neil2")
+    loaded = auth_backends.active_member("zoë.o'neil")
+    assert (loaded.pk, loaded.username, loaded.email, loaded._state.adding) == (
+        found.pk,
+        "zoë.o'neil",
+        "zoë.o'neil@example.org",
+        False,
+    )
+    assert auth_backends.active_member("gone-away") is None
+    assert auth_backends.active_member("zoë") is None
+    assert auth_backends.active_member("ZOË.O'NEIL") is None
+
+
+def test_a_compiled_query_refuses_a_stand_in_its_look_up_changes():
+    def contains(model, text):
+        return model.objects.filter(username__contains=text).values_list("pk")
+
+    query = CompiledQuery(contains, "stand-in")
+    with pytest.raises(ValueError, match="do not reach the SQL parameters unchanged"):
+        query.rows(get_user_model(), "anything")
