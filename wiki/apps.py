@@ -12,9 +12,9 @@ class WikiConfig(AppConfig):
 
     def ready(self):
         from hub import page_cache  # noqa: PLC0415 - it imports Wagtail's models, loaded after every AppConfig
-        from wiki import debates, links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
         from wiki import exports as wiki_exports  # noqa: PLC0415 - it imports models, loaded after every AppConfig
-        from wiki.models import DebatePage, WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
+        from wiki import links, search_adapters, selectors, signal_handlers, views  # noqa: PLC0415 - they import models, loaded after every AppConfig
+        from wiki.models import WikiIndexPage, WikiPage  # noqa: PLC0415 - models load after every AppConfig
 
         register_preprocessor(links.preprocess)
         for adapter in search_adapters.ADAPTERS:
@@ -22,7 +22,6 @@ class WikiConfig(AppConfig):
         signal_handlers.connect()
         page_context.register(WikiPage, views.wiki_page_context)
         page_context.register(WikiIndexPage, views.wiki_index_context)
-        page_context.register(DebatePage, debates.debate_context)
         # The pages listed are those the viewer may see (hub/visibility.py): kept per audience (docs/adr/0108).
         members.register(
             MemberSection(

@@ -1,9 +1,10 @@
-"""What a debate page shows beyond its own fields, as shared fragments (hub/fragments.py,
-docs/adr/0102): the debate itself (opening statement, positions, where it stands) and its comment
-tree, both fetched in one cache round trip. A page_context provider for DebatePage (wiki/apps.py).
+"""What a debate page shows beyond what every wiki page shows, as shared fragments (hub/fragments.py,
+docs/adr/0102, 0106): the debate itself (header, motion, opening statement, positions, where it
+stands) and its comment tree, fetched with the page's sidebar in one round trip (wiki/reading.py).
 
 - The debate's own text reads about the viewer only what hub/page_cache.py's `audience()` names
-  (wiki links offer to start a missing page to those who may): one fragment per audience.
+  (wiki links offer to start a missing page to those who may): one fragment per audience. Its wiki
+  links are resolved in one query for all its texts.
 - The comment tree reads whether the viewer is signed in (Report) and a moderator (Remove), and
   the page's address (each link's `next=`): three classes per address. Kept, it costs no query.
 - A preview of a draft renders everything: it is not the page everyone sees.
@@ -20,8 +21,9 @@ from django_comments import get_form
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from hub import fragments, roles
+from hub import fragments, markdown, roles
 from hub.page_cache import audience
+from wiki import links, selectors
 
 
 def discussion_comments(page, user) -> list:
@@ -39,24 +41,22 @@ def discussion_comments(page, user) -> list:
     return XtdComment.tree_from_queryset(comments, user=user)
 
 
-def debate_context(page, request) -> dict:
-    """The debate's text and its discussion for this viewer (a hub.page_context provider)."""
+def parts(page, request) -> list:
+    """The debate's parts beyond its sidebar, for wiki/reading.py to fetch with it: its text for the
+    viewer's audience (the page's own part), and its comment tree per viewer class and address."""
     user = request.user
     is_moderator = roles.user_has_role(user, roles.MODERATOR)
     viewer = "moderator" if is_moderator else "member" if user.is_authenticated else "public"
-    keys = [
-        fragments.key("wiki-debate", page.pk, audience(user)),
-        fragments.key("wiki-discussion", page.pk, f"{viewer}|{request.path}"),
+    return [
+        ("wiki-debate-main", audience(user), lambda: render_debate(page, request)),
+        ("wiki-discussion", f"{viewer}|{request.path}", lambda: _render_tree(page, request, is_moderator)),
     ]
-    builders = (lambda: _render_debate(page, request), lambda: _render_tree(page, request, is_moderator))
-    if getattr(request, "is_preview", False):
-        values = [build() for build in builders]
-    else:
-        values = fragments.fetch(request, keys, lambda index: builders[index]())
-    debate, (count, tree) = values
-    debate, tree = fragments.personalise(request, [debate, tree])
+
+
+def discussion_context(page, request, count: int, tree: str) -> dict:
+    """What the discussion shows around its kept tree: the comment form is the member's own."""
+    user = request.user
     return {
-        "debate_text": debate,
         "discussion_tree": tree,
         "discussion_count": count,
         "discussion_form": get_form()(page) if user.is_authenticated else None,
@@ -64,9 +64,24 @@ def debate_context(page, request) -> dict:
     }
 
 
-def _render_debate(page, request) -> str:
+def render_debate(page, request) -> str:
+    """The debate's header, motion, opening, positions and summary, their wiki links resolved in
+    one query for all of them."""
+    user = request.user
     positions = list(page.positions.select_related("author"))
-    context = {"request": request, "user": request.user, "page": page, "positions": positions}
+    texts = [page.body, page.standing, *(position.argument for position in positions)]
+    reading = links.reading_context(texts, user)
+    for position in positions:
+        position.argument_html = markdown.render(position.argument, reading)
+    context = {
+        "request": request,
+        "user": user,
+        "page": page,
+        "page_tags": selectors.page_tags(page),
+        "body_html": markdown.render(page.body, reading),
+        "standing_html": markdown.render(page.standing, reading) if page.standing else "",
+        "positions": positions,
+    }
     return get_template("wiki/includes/debate_text.html").render(context)
 
 

@@ -89,6 +89,29 @@ def _render_link(match: re.Match, found: dict, may_create: bool) -> str:
     return f'<span class="wiki-link wiki-link--missing" title="No page called this yet">{label}{hint}</span>'
 
 
+# The context key under which `reading_context()` hands the preprocessor links already resolved.
+RESOLVED = "wiki_links_resolved"
+
+
+def reading_context(texts: list[str], user) -> dict:
+    """A Markdown rendering context (hub.markdown.render) in which the links of all `texts` (a
+    debate's opening, positions and summary) are resolved by one query, not one per text."""
+    keys = set().union(*(link_keys(text) for text in texts)) if texts else set()
+    found = resolve(keys)
+    may_create = len(found) < len(keys) and can_create_pages(user)
+    return {"user": user, RESOLVED: (keys, found, may_create)}
+
+
+def _resolved(keys: set[str], context: dict) -> tuple[dict, bool]:
+    """The pages these keys name and whether the reader may start a missing one: from the
+    context when `reading_context()` resolved them already, else one query."""
+    known, found, may_create = context.get(RESOLVED, (frozenset(), {}, False))
+    if keys <= known:
+        return found, may_create
+    found = resolve(keys)
+    return found, len(found) < len(keys) and can_create_pages(context.get("user"))
+
+
 def preprocess(text: str, context: dict) -> str:
     """Replace wiki links with HTML anchors (the sanitiser keeps `a` with href, title and class)."""
     if not text or "[[" not in text:
@@ -96,8 +119,7 @@ def preprocess(text: str, context: dict) -> str:
     keys = link_keys(text)
     if not keys:
         return text
-    found = resolve(keys)
-    may_create = len(found) < len(keys) and can_create_pages(context.get("user"))
+    found, may_create = _resolved(keys, context)
     return "".join(
         chunk if is_code else LINK.sub(lambda match: _render_link(match, found, may_create), chunk)
         for is_code, chunk in _prose_and_code(text)

@@ -18,7 +18,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtailmarkdown.fields import MarkdownField
 
-from hub import visibility
 from hub.markdown import normalise_newlines
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from hub.page_context import PageContextMixin
@@ -138,15 +137,7 @@ class ArticlePage(WikiPage):
         InlinePanel("related_pages", label="Related pages"),
         FieldPanel("edit_summary"),
     ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        viewer = request.user
-        documents = self.related_documents.filter(visibility.documents_q(viewer, prefix="document__"))
-        context["documents"] = list(documents.select_related("document"))
-        related = self.related_pages.filter(visibility.pages_q(viewer, prefix="target__"))
-        context["related"] = list(related.select_related("target"))
-        return context
+    # Its documents and related pages are shown by wiki/reading.py (wiki.selectors.article_attachments).
 
 
 class ArticleDocument(Orderable):

@@ -137,37 +137,45 @@ def tagged_items(page: WikiPage):
     return page.tagged_items.all()
 
 
+def watch_frequency(page: WikiPage, user) -> str:
+    """How often the member is emailed about the page ("" when they do not watch it). Read with the
+    page when it was served (WikiPage.served_annotations), otherwise one query."""
+    if not user.is_authenticated:
+        return ""
+    if hasattr(page, "hub_watch_frequency"):
+        return page.hub_watch_frequency or ""
+    return PageWatch.objects.filter(user=user, page=page).values_list("frequency", flat=True).first() or ""
+
+
 def watch_state(page: WikiPage, user) -> dict:
     """Whether the member watches the page (its sidebar's form). Tags are watched from the tag's page."""
-    if not user.is_authenticated:
-        return {"page_watch": None}
-    if hasattr(page, "hub_watch_frequency"):  # read with the page (WikiPage.served_annotations)
-        frequency = page.hub_watch_frequency
-        return {"page_watch": PageWatch(user=user, page=page, frequency=frequency) if frequency else None}
-    return {"page_watch": PageWatch.objects.filter(user=user, page=page).first()}
+    frequency = watch_frequency(page, user)
+    return {"page_watch": PageWatch(user=user, page=page, frequency=frequency) if frequency else None}
 
 
-def page_sidebar(page: WikiPage, user, keep=None) -> dict:
-    """What every wiki page shows around its body: links here, contributors, last edit, editing.
-    `keep(name, build, *key)` may keep the part every visitor of the same audience sees the same
-    (hub.page_cache.shared)."""
-    if keep is None:
-        everyone = _sidebar_for_audience(page, user)
-    else:
-        everyone = keep("wiki-sidebar", lambda: _sidebar_for_audience(page, user), page.pk)
+def page_tags(page: WikiPage) -> list:
+    """The page's tags by name (its header)."""
+    return sorted((item.tag for item in tagged_items(page)), key=lambda tag: tag.name)
+
+
+def page_sidebar(page: WikiPage, user) -> dict:
+    """What every wiki page shows beside its body: links here, contributors, last edit, editing, watching."""
     return {
-        **everyone,
+        **_first(backlinks(page, user, SIDEBAR_LIST + 1), "backlinks"),
+        **_first(contributors(page, SIDEBAR_LIST + 1), "contributors"),
+        "last_revision": live_revision(page),
         "can_edit": user.is_authenticated and page.permissions_for_user(user).can_edit(),
         **watch_state(page, user),
     }
 
 
-def _sidebar_for_audience(page: WikiPage, viewer) -> dict:
+def article_attachments(page, viewer) -> dict:
+    """An article's documents and related pages that `viewer` may see. Two queries."""
+    documents = page.related_documents.filter(visibility.documents_q(viewer, prefix="document__"))
+    related = page.related_pages.filter(visibility.pages_q(viewer, prefix="target__"))
     return {
-        **_first(backlinks(page, viewer, SIDEBAR_LIST + 1), "backlinks"),
-        **_first(contributors(page, SIDEBAR_LIST + 1), "contributors"),
-        "last_revision": live_revision(page),
-        "page_tags": sorted((item.tag for item in tagged_items(page)), key=lambda tag: tag.name),
+        "documents": list(documents.select_related("document")),
+        "related": list(related.select_related("target")),
     }
 
 

@@ -16,7 +16,7 @@ from taggit.models import Tag
 from hub.notifications import NO_EMAIL
 from hub.page_cache import kept_for
 from hub.views import safe_next
-from wiki import links, selectors, services
+from wiki import links, reading, selectors, services
 from wiki.forms import WatchForm
 from wiki.models import WikiCategory, WikiIndexPage
 
@@ -26,20 +26,19 @@ def _paginate(request, items):
 
 
 def wiki_page_context(page, request) -> dict:
-    """What every wiki page shows around its body (registered for WikiPage in WikiConfig.ready())."""
-    return selectors.page_sidebar(page, request.user, kept_for(request.user))
+    """What a wiki page shows (registered for WikiPage in WikiConfig.ready()), kept per viewer class."""
+    return reading.page_parts(page, request)
 
 
 def wiki_index_context(page, request) -> dict:
-    """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready()): its lists, and
-    their HTML rendered once, kept per audience until the next write (they show nothing of the
-    member looking)."""
-    return kept_for(request.user)("wiki-index-html", lambda: _index_lists(request.user))
+    """The wiki's front page (registered for WikiIndexPage in WikiConfig.ready()): its lists'
+    HTML, rendered once and kept per audience until the next write (they show nothing of the member
+    looking). Only the HTML is kept: a request then unpickles one string, not forty model objects."""
+    return {"lists_html": kept_for(request.user)("wiki-index-lists", lambda: _index_lists(request.user))}
 
 
-def _index_lists(viewer) -> dict:
-    lists = selectors.index_context(viewer)
-    return {**lists, "lists_html": render_to_string("wiki/includes/index_lists.html", lists)}
+def _index_lists(viewer) -> str:
+    return render_to_string("wiki/includes/index_lists.html", selectors.index_context(viewer))
 
 
 def recent_changes(request):

@@ -3,6 +3,7 @@
 
 import pytest
 
+from tests.hub.conftest import pages_on, pages_redis_down  # noqa: F401 - the page cache's fixtures, for the kept pages' tests
 from wiki.models import ArticlePage, DebatePage, DebatePosition, WikiCategory, WikiIndexPage
 
 
