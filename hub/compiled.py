@@ -17,14 +17,58 @@ from dataclasses import dataclass
 
 from django.db import connections, router
 from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
 
 
 @dataclass(frozen=True)
-class _Statement:
+class Statement:
+    """A queryset's SQL compiled with stand-ins, and where each stand-in sits among its parameters."""
+
     sql: str
     params: tuple
     slots: tuple[int | None, ...]  # per parameter: the index of the value that replaces it, or None
     compiler: object
+
+    def rows(self, connection, values) -> list[tuple]:
+        """The statement run with `values` in place of the stand-ins: rows converted as Django would."""
+        params = tuple(
+            param if slot is None else values[slot] for param, slot in zip(self.params, self.slots, strict=True)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            found = cursor.fetchall()
+        return [tuple(row) for row in self.compiler.results_iter(results=[found])]
+
+    def instances(self, connection, values) -> list[Model]:
+        """For a queryset of model instances (with `select_related` and annotations): the instances,
+        built as Django's ModelIterable builds them."""
+        compiler = self.compiler
+        info = compiler.klass_info
+        fields = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
+        names = [column[0].target.attname for column in compiler.select[fields]]
+        populators = get_related_populators(info, compiler.select, connection.alias)
+        annotations = (compiler.annotation_col_map or {}).items()
+        result = []
+        for row in self.rows(connection, values):
+            instance = info["model"].from_db(connection.alias, names, row[fields])
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, position in annotations:
+                setattr(instance, name, row[position])
+            result.append(instance)
+        return result
+
+
+def compile_statement(queryset: QuerySet, connection, stand_ins) -> Statement:
+    """`queryset` (built with `stand_ins` as values) compiled once; each stand-in must reach the
+    parameters unchanged."""
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    slots = tuple(next((i for i, stand_in in enumerate(stand_ins) if param == stand_in), None) for param in params)
+    missing = set(range(len(stand_ins))) - set(slots)
+    if missing:
+        raise ValueError(f"stand-ins {sorted(missing)} do not reach the SQL parameters unchanged")
+    return Statement(sql, tuple(params), slots, compiler)
 
 
 class CompiledQuery:
@@ -37,31 +81,14 @@ class CompiledQuery:
 
     def rows(self, model: type[Model], *values) -> list[tuple]:
         connection = connections[router.db_for_read(model)]
-        statement = self._statement(connection, model)
-        params = tuple(
-            param if slot is None else values[slot]
-            for param, slot in zip(statement.params, statement.slots, strict=True)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement.sql, params)
-            found = cursor.fetchall()
-        return [tuple(row) for row in statement.compiler.results_iter(results=[found])]
+        return self._statement(connection, model).rows(connection, values)
 
-    def _statement(self, connection, model) -> _Statement:
+    def _statement(self, connection, model) -> Statement:
         """The statement kept on this connection (connections are per thread), compiled on first use."""
         kept = connection.__dict__.setdefault("_hub_compiled", {})
         statement = kept.get((self, model))
         if statement is None:
-            statement = kept[(self, model)] = self._compile(connection, model)
+            statement = kept[(self, model)] = compile_statement(
+                self.build(model, *self.stand_ins), connection, self.stand_ins
+            )
         return statement
-
-    def _compile(self, connection, model) -> _Statement:
-        compiler = self.build(model, *self.stand_ins).query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        slots = tuple(
-            next((i for i, stand_in in enumerate(self.stand_ins) if param == stand_in), None) for param in params
-        )
-        missing = set(range(len(self.stand_ins))) - set(slots)
-        if missing:
-            raise ValueError(f"stand-ins {sorted(missing)} do not reach the SQL parameters unchanged")
-        return _Statement(sql, tuple(params), slots, compiler)

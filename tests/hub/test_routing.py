@@ -81,3 +81,52 @@ def test_an_address_that_now_serves_another_kind_of_page_serves_it(client, organ
     assert response.status_code == 200
     assert type(response.context["page"]).__name__ == "DebatePage"
     assert response.context["page"].motion == debate.motion
+
+
+def test_the_address_query_is_compiled_once_per_shape_and_run_with_each_requests_values(db, client, organiser, member):
+    """hub.routing._chain keeps the compiled statement per connection (root, levels, model guessed,
+    signed in): two articles at the same depth, each visitor in turn, get their own page and watch."""
+    from hub import compiled, routing
+
+    first = make_article(organiser, "Power mapping", "Draw who decides.")
+    second = make_article(organiser, "One to ones", "Listen first.")
+    connection.__dict__.pop("_hub_route_statements", None)
+    client.force_login(member)
+    client.post(f"/wiki/watch/page/{second.pk}/", {"frequency": "daily"})
+    for page in (first, second, first):  # teaches the router the model at each address, then compiles
+        client.get(page.url)
+    with mock.patch.object(routing, "compile_statement", wraps=compiled.compile_statement) as compiling:
+        pages = [client.get(page.url).context["page"] for page in (first, second, first)]
+        client.force_login(organiser)
+        theirs = client.get(second.url).context["page"]
+    assert [page.pk for page in pages] == [first.pk, second.pk, first.pk]
+    assert [page.hub_watch_frequency for page in pages] == [None, "daily", None]
+    assert theirs.pk == second.pk and theirs.hub_watch_frequency is None
+    assert compiling.call_count == 0  # both articles and both members ran the statements compiled above
+
+
+def test_a_kept_statement_builds_the_same_instances_as_the_orm(db):
+    from django.db.models import Count
+    from wagtail.models import Page
+
+    from hub.compiled import compile_statement
+
+    def queryset(path):
+        return Page.objects.filter(url_path=path).select_related("content_type").annotate(n=Count("pk"))
+
+    statement = compile_statement(queryset("\x1fstand-in\x1f"), connection, ["\x1fstand-in\x1f"])
+    for page in Page.objects.all():
+        (kept,) = statement.instances(connection, [page.url_path])
+        (orm,) = queryset(page.url_path)
+        assert (kept.pk, kept.title, kept.content_type, kept.n) == (orm.pk, orm.title, orm.content_type, orm.n)
+        assert kept._state.db == orm._state.db and not kept._state.adding
+
+
+def test_a_stand_in_that_does_not_reach_the_parameters_unchanged_is_refused():
+    import pytest
+    from wagtail.models import Page
+
+    from hub.compiled import compile_statement
+
+    with pytest.raises(ValueError, match="do not reach the SQL parameters unchanged"):
+        compile_statement(Page.objects.filter(title__contains="x-stand-in"), connection, ["x-stand-in"])
