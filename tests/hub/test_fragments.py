@@ -22,6 +22,7 @@ from qa.services import moderation, posts, ratings
 from tests.factories import make_user
 from tests.hub.world import build as build_world
 from tests.qa.conftest import make_answer
+from tests.viewing import page_as as _page
 from tests.wiki.conftest import publish
 
 ANSWER_TEMPLATE = "qa/includes/answer.html"
@@ -36,16 +37,6 @@ def world(db, pages_on):
     world["third"] = make_user("third")  # made before any page: a new member is a write like any other
     world["plain_answer"] = make_answer(world["question"], world["plain"], body="Knock with a neighbour you trust.")
     return world
-
-
-def _page(client, user, url):
-    """The page as `user` (None: an anonymous visitor) sees it, and the templates it rendered."""
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), [template.name for template in response.templates]
 
 
 def _question(world):

@@ -11,6 +11,7 @@ from tests.factories import make_user
 from tests.hub.conftest import pages_on, pages_redis_down  # noqa: F401 - fixtures
 from tests.hub.world import build as build_world
 from tests.qa.conftest import make_answer, make_question
+from tests.viewing import page_as
 
 MAIN = "qa/includes/question_list_main.html"
 
@@ -27,12 +28,7 @@ def world(db, settings):
 
 
 def _page(client, user, url="/questions/"):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), [template.name for template in response.templates]
+    return page_as(client, user, url)
 
 
 def test_members_of_one_audience_share_the_kept_list(client, world, pages_on):  # noqa: F811

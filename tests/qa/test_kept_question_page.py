@@ -16,6 +16,7 @@ from tests.factories import make_user
 from tests.hub.conftest import pages_on, pages_redis_down  # noqa: F401 - fixtures
 from tests.hub.world import build as build_world
 from tests.qa.conftest import make_answer
+from tests.viewing import page_as as _page
 
 CONTENT = "qa/includes/question_page.html"
 
@@ -26,15 +27,6 @@ def world(db):
     for name in ("plain", "other", "third"):
         world[name] = make_user(name)
     return world
-
-
-def _page(client, user, url):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), [template.name for template in response.templates]
 
 
 def _main(html: str) -> str:

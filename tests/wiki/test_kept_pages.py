@@ -19,6 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermi
 
 from hub import fragments, roles
 from tests.factories import make_user
+from tests.viewing import page_as as _page
 from tests.wiki.conftest import make_article, make_debate, publish
 from wiki import services
 from wiki.models import ArticleDocument, ArticleRelatedPage, PageWatch, WikiIndexPage
@@ -43,16 +44,6 @@ def world(db, pages_on):
         "other": make_user("keptother"),
         "moderator": make_user("keptmod", role=roles.MODERATOR),
     }
-
-
-def _page(client, user, url):
-    """The page as `user` (None: anonymous) sees it, and the templates it rendered."""
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode(), [template.name for template in response.templates]
 
 
 def _url(world):
