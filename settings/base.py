@@ -118,6 +118,9 @@ SHARED_CACHE = CACHES["default"]["BACKEND"] == "hub.cache.ResilientRedisCache"
 SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db")
 HUB_PAGE_CACHE = env_bool("HUB_PAGE_CACHE", True)
 HUB_PAGE_CACHE_SECONDS = env_int("HUB_PAGE_CACHE_SECONDS", 600)
+# The queries of every signed-in request run as prepared statements on PostgreSQL (hub/compiled.py,
+# docs/adr/0110); off for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+HUB_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 HUB_PAGE_CACHE_EXEMPT = ("/admin/", "/django-admin/", "/accounts/", "/api/", "/documents/", "/comments/")
 
 AUTH_USER_MODEL = "hub.User"
