@@ -20,11 +20,11 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.query import get_related_populators
 from django.urls import reverse
 from taggit.models import Tag
 
 from hub import feedback
+from hub.compiled import Statement, compile_statement
 from hub.subscriptions import Subscription
 from qa import reputation
 from qa.models import Answer, Comment, Follow, Question, Rating, visible_q
@@ -73,12 +73,8 @@ def question_for_page(pk: int, viewer=None) -> Question:
     moderator = bool(viewer and reputation.is_moderator(viewer))
     signed_in = bool(viewer and viewer.is_authenticated)
     connection = connections[router.db_for_read(Question)]
-    compiler, sql, params = _kept_statement(connection, moderator, signed_in)
-    values = {_PLACEHOLDER_QUESTION: int(pk), _PLACEHOLDER_VIEWER: viewer.pk if signed_in else None}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, tuple(values.get(param, param) if isinstance(param, int) else param for param in params))
-        rows = cursor.fetchall()
-    found = _questions_from(compiler, connection, rows)
+    values = [int(pk), viewer.pk] if signed_in else [int(pk)]
+    found = _kept_statement(connection, moderator, signed_in).instances(connection, values)
     if not found:
         raise Question.DoesNotExist(f"No question {pk} for this viewer.")
     return found[0]
@@ -104,35 +100,17 @@ def _question_query(pk: int, viewer_id: int | None, moderator: bool):
     return questions.filter(pk=pk)
 
 
-def _kept_statement(connection, moderator: bool, signed_in: bool):
-    """(compiler, sql, params) of `_question_query` for this shape, compiled once per connection
-    (connections are per thread) with placeholder ids. The compiler is kept for what turns rows
-    into objects: its converters, its columns, the related objects' places."""
+def _kept_statement(connection, moderator: bool, signed_in: bool) -> Statement:
+    """`_question_query` for this shape, compiled once per connection (connections are per thread)
+    with placeholder ids (hub/compiled.py: on PostgreSQL it also runs prepared, docs/adr/0110)."""
     kept = connection.__dict__.setdefault("_hub_question_statements", {})
     shape = (moderator, signed_in)
     if shape not in kept:
-        query = _question_query(_PLACEHOLDER_QUESTION, _PLACEHOLDER_VIEWER if signed_in else None, moderator)
-        compiler = query.query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        kept[shape] = (compiler, sql, tuple(params))
+        viewer = _PLACEHOLDER_VIEWER if signed_in else None
+        stand_ins = [_PLACEHOLDER_QUESTION, _PLACEHOLDER_VIEWER] if signed_in else [_PLACEHOLDER_QUESTION]
+        query = _question_query(_PLACEHOLDER_QUESTION, viewer, moderator)
+        kept[shape] = compile_statement(query, connection, stand_ins)
     return kept[shape]
-
-
-def _questions_from(compiler, connection, rows) -> list[Question]:
-    """Questions with their related objects and annotations from `rows`, as the ORM builds them."""
-    select, klass_info, annotations = compiler.select, compiler.klass_info, compiler.annotation_col_map
-    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    names = [column[0].target.attname for column in select[start:end]]
-    populators = get_related_populators(klass_info, select, connection.alias)
-    questions = []
-    for row in compiler.results_iter(results=[rows]):
-        question = Question.from_db(connection.alias, names, row[start:end])
-        for populator in populators:
-            populator.populate(row, question)
-        for name, position in annotations.items():
-            setattr(question, name, row[position])
-        questions.append(question)
-    return questions
 
 
 def load_tags(question: Question) -> None:
