@@ -45,7 +45,7 @@ class Statement:
         params = tuple(
             param if slot is None else values[slot] for param, slot in zip(self.params, self.slots, strict=True)
         )
-        with _cursor(connection) as cursor:
+        with prepared_cursor(connection) as cursor:
             cursor.execute(self.sql, params)
             found = cursor.fetchall()
         return [tuple(row) for row in self.compiler.results_iter(results=[found])]
@@ -70,9 +70,10 @@ class Statement:
         return result
 
 
-def _cursor(connection):
+def prepared_cursor(connection):
     """Django's cursor, except on PostgreSQL (psycopg 3), where it binds the values on the server
-    and prepares the statement on its first run: Django's wrapper still counts and logs it."""
+    and prepares each statement on its first run on the connection: Django's wrapper still counts
+    and logs it. For statements of a fixed text run on every request or write, values as parameters."""
     if connection.vendor != "postgresql" or not settings.HUB_PREPARED_STATEMENTS:
         return connection.cursor()
     connection.ensure_connection()
@@ -129,6 +130,11 @@ class CompiledQuery:
     def rows(self, model: type[Model], *values) -> list[tuple]:
         connection = connections[router.db_for_read(model)]
         return self._statement(connection, model).rows(connection, values)
+
+    def instances(self, model: type[Model], *values) -> list[Model]:
+        """For a queryset of model instances: the instances, as `Statement.instances` builds them."""
+        connection = connections[router.db_for_read(model)]
+        return self._statement(connection, model).instances(connection, values)
 
     def _statement(self, connection, model) -> Statement:
         """The statement kept on this connection (connections are per thread), compiled on first use."""

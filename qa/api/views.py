@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from taggit.models import Tag
 
 from hub import submissions
+from hub.compiled import CompiledQuery
 from qa import kinds, selectors
 from qa.api import serializers as s
 from qa.models import Answer, Comment, Question, visible_q
@@ -151,6 +152,18 @@ def _post_from_params(params):
     raise exceptions.ValidationError({"detail": ["Say which post: ?question=<id> or ?answer=<id>."]})
 
 
+def _rated_post(model, pk):
+    """The visible post a rating is for; an answer with its question, which the rules read (locked,
+    closed). Built and compiled once per connection (hub/compiled.py): the write load's hot path."""
+    posts = model.objects.visible()
+    if model is Answer:
+        posts = posts.select_related("question")
+    return posts.filter(pk=pk)
+
+
+_RATED_POST = CompiledQuery(_rated_post, -804_932_125)  # a stand-in id no post has
+
+
 @extend_schema(parameters=[OpenApiParameter("member", str, description="Username: feedback they received")])
 class RatingList(generics.ListAPIView):
     """Ratings a member received (?member=username). POST rates a post (replacing your earlier rating)."""
@@ -166,10 +179,10 @@ class RatingList(generics.ListAPIView):
     def post(self, request):
         data = _valid(s.RatingWriteSerializer, request)
         model = kinds.model_for(data["post_type"], rated_posts_only=True)
-        rated = model.objects.visible()
-        if model is Answer:
-            rated = rated.select_related("question")  # the rules read the question (locked, closed)
-        post = get_object_or_404(rated, pk=data["post_id"])
+        found = _RATED_POST.instances(model, data["post_id"])
+        if not found:
+            raise exceptions.NotFound(f"No {data['post_type']} {data['post_id']} to rate.")
+        post = found[0]
         values = (int(data["value"]), data["feedback"])
         try:
             rating = ratings.rate(request.user, post, *values)

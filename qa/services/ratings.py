@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from hub import inbox
 from hub import moderation as audit
+from hub.compiled import prepared_cursor
 from hub.models import ModerationEntry
 from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
@@ -127,7 +128,7 @@ def _add_to(model, pk: int, amounts: dict[str, int]) -> None:
     columns = [q(model._meta.get_field(name).column) for name in amounts]
     sets = ", ".join(f"{column} = {column} + %s" for column in columns)
     sql = f"UPDATE {q(model._meta.db_table)} SET {sets} WHERE {q(model._meta.pk.column)} = %s"  # noqa: S608 - names from the model, values as parameters
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:  # prepared on PostgreSQL (docs/adr/0110)
         cursor.execute(sql, [*amounts.values(), pk])
 
 
