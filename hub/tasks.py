@@ -162,6 +162,11 @@ def enqueue_unless_waiting(declared: Task, *args: Any) -> None:
 
 
 def _waiting(declared: Task, args: tuple) -> bool:
+    return bool(_waiting_rows(declared, args))
+
+
+def _waiting_rows(declared: Task, args: tuple):
+    """The waiting task's id, if one waits (an index answers it: hub/migrations/0015)."""
     rows = DBTaskResult.objects.filter(
         status=TaskResultStatus.READY,
         task_path=declared.module_path,
@@ -169,7 +174,7 @@ def _waiting(declared: Task, args: tuple) -> bool:
     )
     if transaction.get_connection().in_atomic_block:
         rows = rows.select_for_update(skip_locked=True)
-    return bool(rows.order_by().values_list("pk", flat=True)[:1])
+    return rows.order_by().values_list("pk", flat=True)[:1]
 
 
 def enqueue_later(declared: Task, seconds: float, *args: Any, **kwargs: Any) -> None:

@@ -157,3 +157,23 @@ def test_a_task_running_now_cannot_be_retried(database_queue, client, superuser)
     client.post(f"/admin/background-tasks/{row.pk}/retry/")
     row.refresh_from_db()
     assert row.status == "RUNNING"
+
+
+@pytest.mark.postgres
+def test_whether_a_task_already_waits_is_answered_from_an_index_however_long_the_backlog(database_queue):
+    """hub.tasks.enqueue_unless_waiting asks on every rating whether the same refresh already waits
+    (hub/migrations/0015): with 1,500 tasks waiting, PostgreSQL finds it through the index, not by
+    reading them all, and the answer is the same either way."""
+    from django.db import connection
+
+    from hub.tasks import _waiting, _waiting_rows
+
+    for number in range(1500):
+        enqueue_on_commit(sample_tasks.works_on_third_try, f"backlog-{number}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE django_tasks_database_dbtaskresult")
+    with transaction.atomic():
+        assert _waiting(sample_tasks.works_on_third_try, ("backlog-1499",)) is True
+        assert _waiting(sample_tasks.works_on_third_try, ("not-enqueued",)) is False
+        plan = _waiting_rows(sample_tasks.works_on_third_try, ("backlog-1499",)).explain()
+    assert "hub_tasks_waiting_by_task_and_arguments" in plan, plan
