@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import psycopg
 from django.conf import settings
@@ -48,7 +49,20 @@ class Statement:
         with prepared_cursor(connection) as cursor:
             cursor.execute(self.sql, params)
             found = cursor.fetchall()
-        return [tuple(row) for row in self.compiler.results_iter(results=[found])]
+        converters = self._converters
+        if converters is None:  # composite fields: Django's own way
+            return [tuple(row) for row in self.compiler.results_iter(results=[found])]
+        return [tuple(row) for row in self.compiler.apply_converters(found, converters)] if converters else found
+
+    @cached_property
+    def _converters(self) -> dict | None:
+        """What `results_iter` works out on every call, once: the converters of the selected columns
+        (None when a composite field needs Django's own path)."""
+        compiler = self.compiler
+        fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            return None
+        return compiler.get_converters(fields)
 
     def instances(self, connection, values) -> list[Model]:
         """For a queryset of model instances (with `select_related` and annotations): the instances,
