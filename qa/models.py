@@ -127,7 +127,8 @@ class Answer(Moderated):
         return f"Answer to {self.question.title}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+        """Its lasting address, which finds the page of its question that shows it (docs/adr/0111)."""
+        return reverse("qa:answer_link", args=[self.pk])
 
     @property
     def title(self) -> str:
@@ -186,8 +187,9 @@ class Comment(Moderated, AboutAPost):
         return self.body[:60]
 
     def get_absolute_url(self) -> str:
-        question = self.question or self.answer.question
-        return f"{question.get_absolute_url()}#comment-{self.pk}"
+        if self.answer_id:  # on the page of the question showing its answer (docs/adr/0111)
+            return f"{reverse('qa:answer_link', args=[self.answer_id])}?comment={self.pk}"
+        return f"{self.question.get_absolute_url()}#comment-{self.pk}"
 
 
 class Rating(AboutAPost, models.Model):

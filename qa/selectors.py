@@ -6,6 +6,7 @@ does not grow with the number of items.
 
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import connections, router
 from django.db.models import (
     Case,
@@ -18,6 +19,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
     prefetch_related_objects,
 )
 from django.urls import reverse
@@ -141,9 +143,82 @@ class AnswerKey(NamedTuple):
     author_id: int
 
 
-def answer_keys_for_page(question: Question, viewer=None) -> list[AnswerKey]:
-    """Which answers the page shows, in page order: what a kept answer's key needs and no more."""
-    return [AnswerKey(*row) for row in _answers_in_page_order(question, viewer).values_list("pk", "author_id")]
+def answers_per_page() -> int:
+    return max(1, int(getattr(settings, "QA_ANSWERS_PER_PAGE", 30)))
+
+
+class AnswerPage(NamedTuple):
+    """One page of a question's answers (docs/adr/0111): `keys` in page order, `total` of all pages."""
+
+    number: int
+    keys: list[AnswerKey]
+    total: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.keys) - 1
+
+
+def answer_page(question: Question, viewer=None, number: int = 1) -> AnswerPage | None:
+    """Which answers page `number` shows, in page order (what a kept answer's key needs and no more),
+    with the number of answers on all pages: one query, LIMIT/OFFSET on the ordered answers and a
+    COUNT(*) OVER () beside them. None for a page past the last (page 1 always exists)."""
+    per_page = answers_per_page()
+    start = (number - 1) * per_page
+    rows = list(
+        _answers_in_page_order(question, viewer)
+        .annotate(total=Window(Count("pk")))
+        .values_list("pk", "author_id", "total")[start : start + per_page]
+    )
+    if not rows:
+        return AnswerPage(1, [], 0, per_page) if number == 1 else None
+    return AnswerPage(number, [AnswerKey(pk, author) for pk, author, _total in rows], rows[0][2], per_page)
+
+
+def answer_page_number(answer: Answer, viewer=None) -> int:
+    """The page of its question (as `viewer` sees it) that shows `answer`: one COUNT of the answers
+    before it in page order. `answer.question` is read for the accepted answer's id."""
+    question = answer.question
+    accepted = question.accepted_answer_id == answer.pk
+    if accepted:
+        return 1
+    later = Q(accepted_order=1)  # not the accepted answer, as `answer` is not
+    same_score = Q(rating_score=answer.rating_score)
+    before = Q(accepted_order=0) | (
+        later
+        & (
+            Q(rating_score__gt=answer.rating_score)
+            | (same_score & Q(created_at__lt=answer.created_at))
+            | (same_score & Q(created_at=answer.created_at, pk__lt=answer.pk))
+        )
+    )
+    ahead = _answers_in_page_order(question, viewer).filter(before).count()
+    return ahead // answers_per_page() + 1
+
+
+def answer_address(answer: Answer, viewer=None, anchor: str | None = None) -> str:
+    """The question page showing `answer`, at it (or at `anchor` on that page): `?page=N` past page 1
+    (one COUNT query)."""
+    number = answer_page_number(answer, viewer)
+    page = f"?page={number}" if number > 1 else ""
+    return f"{answer.question.get_absolute_url()}{page}#{anchor or f'answer-{answer.pk}'}"
+
+
+def answer_links():
+    """`Answer.get_absolute_url` (the permalink, `qa:answer_link`) for any pk from one reverse: lists
+    build each address by string building and no query (the permalink finds the page on a visit)."""
+    mark = "987654321"
+    head, _, tail = reverse("qa:answer_link", args=[mark]).partition(mark)
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def answers_with_authors(question: Question | None, pks: list[int]) -> dict[int, Answer]:
@@ -239,10 +314,12 @@ def member_page(member, viewer) -> dict:
     ratings = feedback_received(member)
     address = question_addresses()
 
+    answer_link = answer_links()
+
     def rated(rating: Rating) -> str:
         if rating.question_id:
             return address(rating.question_id, rating.question.slug)
-        return f"{address(rating.answer.question_id, rating.answer.question.slug)}#answer-{rating.answer_id}"
+        return answer_link(rating.answer_id)
 
     return {
         "figures": activity["reputation"],
@@ -252,10 +329,7 @@ def member_page(member, viewer) -> dict:
         "questions": activity["questions"],
         "question_rows": [(question, address(question.pk, question.slug)) for question in activity["questions"]],
         "answers": activity["answers"],
-        "answer_rows": [
-            (answer, f"{address(answer.question_id, answer.question.slug)}#answer-{answer.pk}")
-            for answer in activity["answers"]
-        ],
+        "answer_rows": [(answer, answer_link(answer.pk)) for answer in activity["answers"]],
         "privileges": [
             (label, reputation.privilege_threshold(key), reputation.has_privilege(member, key))
             for key, label in reputation.PRIVILEGE_LABELS.items()

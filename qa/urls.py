@@ -48,6 +48,7 @@ urlpatterns = [
     path("questions/tagged/<slug:tag>/", include(tag_patterns)),
     path("questions/<int:pk>/", include(question_action_patterns)),
     path("questions/<int:pk>/", include(question_patterns)),
+    path("questions/answers/<int:pk>/", posts.answer_link, name="answer_link"),
     path("questions/answers/<int:pk>/edit/", posts.edit_answer, name="edit_answer"),
     path("questions/answers/<int:pk>/accept/", actions.accept, name="accept"),
     path("questions/<str:kind>/<int:pk>/history/", posts.history, name="history"),

@@ -468,6 +468,8 @@ HUB_DEMO_ENABLED = env_bool("HUB_DEMO_ENABLED", False)
 
 # --- Q&A forum (qa/) ---------------------------------------------------------------------------
 # Privileges by feedback score (Organisers and Moderators hold them all). See docs/adr/0030.
+# A question's answers are shown this many to a page, `?page=N` (docs/adr/0111)
+QA_ANSWERS_PER_PAGE = env_int("QA_ANSWERS_PER_PAGE", 30)
 QA_PRIVILEGES = {
     "rate_negative": env_int("QA_PRIVILEGE_RATE_NEGATIVE", 5),
     "create_tags": env_int("QA_PRIVILEGE_CREATE_TAGS", 25),

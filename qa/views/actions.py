@@ -14,7 +14,7 @@ from qa.forms import CloseForm, CommentForm, FlagForm, FollowForm, RatingForm
 from qa.models import Answer, Follow, Question
 from qa.services import follows, moderation, posts, ratings
 from qa.services.errors import QaError
-from qa.views.common import REPEAT, get_post, refused
+from qa.views.common import REPEAT, address_of, get_post, refused
 
 
 def _act(request, action, post, success: str):
@@ -24,7 +24,7 @@ def _act(request, action, post, success: str):
     except QaError as error:
         return refused(request, error, post.get_absolute_url())
     messages.success(request, success)
-    return redirect(post.get_absolute_url())
+    return redirect(address_of(request, post))
 
 
 @login_required
@@ -43,7 +43,7 @@ def rate(request, kind: str, pk: int):
     except QaError as error:
         return refused(request, error, back)
     messages.success(request, "Thank you: your rating is saved.")
-    return redirect(back)
+    return redirect(address_of(request, post))
 
 
 @login_required
@@ -74,7 +74,7 @@ def comment(request, kind: str, pk: int):
         return refused(request, error, post.get_absolute_url())
     if submissions.is_repeat(item):
         messages.info(request, REPEAT)
-    return redirect(item.get_absolute_url())
+    return redirect(address_of(request, item))
 
 
 @login_required

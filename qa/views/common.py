@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 
 from hub import submissions
 from hub.views import too_many_requests
-from qa import kinds
+from qa import kinds, selectors
+from qa.models import Answer, Comment
 from qa.services.errors import NotAllowed, QaError, RateLimited
 
 
@@ -30,7 +31,17 @@ def posted(request, post, success: str):
         messages.info(request, REPEAT)
     else:
         messages.success(request, success)
-    return redirect(post.get_absolute_url())
+    return redirect(address_of(request, post))
+
+
+def address_of(request, post) -> str:
+    """Where a member goes back to `post` after a write: an answer (or a comment on one) at the page
+    of its question that shows it now (one COUNT query), not through its permalink's redirect."""
+    if isinstance(post, Answer):
+        return selectors.answer_address(post, request.user)
+    if isinstance(post, Comment) and post.answer_id:
+        return selectors.answer_address(post.answer, request.user, f"comment-{post.pk}")
+    return post.get_absolute_url()
 
 
 def get_post(kind: str, pk: int, *, rated_posts_only: bool = True):

@@ -18,12 +18,12 @@ from hub.markdown import render as render_markdown
 from hub.page_cache import kept_for
 from qa import kinds, reputation, selectors
 from qa.forms import AnswerForm, EditAnswerForm, EditQuestionForm, QuestionForm
-from qa.models import Answer, Question, Revision
+from qa.models import Answer, Question, Revision, visible_q
 from qa.services import posts
 from qa.services.errors import NotAllowed, QaError, RateLimited
 from qa.similar import similar_questions
 from qa.views import fragments
-from qa.views.common import get_post, posted, refused
+from qa.views.common import address_of, get_post, posted, refused
 
 
 def question_detail(request, pk: int, slug: str = ""):
@@ -31,15 +31,42 @@ def question_detail(request, pk: int, slug: str = ""):
         question = selectors.question_for_page(pk, request.user)
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
-    if slug != question.slug:
-        return redirect(question, permanent=True)
-    return _render_question(request, question)
+    if slug != question.slug:  # keeping ?page=N
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(question.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+    return _render_question(request, question, page=_page_number(request))
 
 
-def _render_question(request, question: Question, answer_form=None, answer_preview=None, status: int = 200):
-    """The question page. Its content comes kept per viewer class (`fragments.page_class`, ADR 0107)
-    when it is the plain page (not an answer form shown again with what the member typed): what is
-    read before that is what the class needs, the member's ratings on the question (one query)."""
+def _page_number(request) -> int:
+    """`?page=N` of a question's answers (docs/adr/0111): a positive whole number, else 404."""
+    given = request.GET.get("page")
+    if given is None:
+        return 1
+    if not (given.isascii() and given.isdigit() and len(given) <= 6 and int(given) > 0):
+        raise Http404("No such page of answers.")
+    return int(given)
+
+
+def answer_link(request, pk: int):
+    """An answer's lasting address (`Answer.get_absolute_url`): to the page of its question that shows
+    it now, at it (docs/adr/0111). 404 for whom the question page would not show it; `?comment=`
+    lands on one of its comments instead."""
+    answers = Answer.objects.select_related("question")
+    if not reputation.is_moderator(request.user):
+        answers = answers.visible().filter(visible_q("question__"))
+    answer = get_object_or_404(answers, pk=pk)
+    comment = request.GET.get("comment", "")
+    anchor = f"comment-{comment}" if comment.isascii() and comment.isdigit() else None
+    return redirect(selectors.answer_address(answer, request.user, anchor))
+
+
+def _render_question(
+    request, question: Question, answer_form=None, answer_preview=None, status: int = 200, page: int = 1
+):
+    """The question page, showing page `page` of its answers (docs/adr/0111). Its content comes kept
+    per viewer class and page (`fragments.page_class`, ADR 0107) when it is the plain page (not an
+    answer form shown again with what the member typed): what is read before that is what the class
+    needs, the member's ratings on the question (one query)."""
     user = request.user
     privileges = {
         "can_edit_others": reputation.has_privilege(user, reputation.EDIT_OTHERS),
@@ -55,8 +82,8 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
     my_ratings = selectors.viewer_ratings(user, question)
     if answer_form is None:
         viewer_class = hashlib.sha256(fragments.page_class(user, privileges, question, my_ratings, about).encode())
-        parts = (question.pk, request.path, viewer_class.hexdigest()[:24])
-        build = partial(_content, request, question, my_ratings, privileges, about)
+        parts = (question.pk, request.path, page, viewer_class.hexdigest()[:24])
+        build = partial(_content, request, question, my_ratings, privileges, about, page=page)
         body = kept_for(user)("qa-question-page", build, *parts)
     else:
         sent = submissions.clean_token(request.POST.get(submissions.FIELD))
@@ -66,18 +93,26 @@ def _render_question(request, question: Question, answer_form=None, answer_previ
     return render(request, "qa/question_detail.html", context, status=status)
 
 
-def _content(request, question: Question, my_ratings: dict, privileges: dict, about: dict, extra=None) -> str:
+def _content(
+    request, question: Question, my_ratings: dict, privileges: dict, about: dict, extra=None, page: int = 1
+) -> str:
     """The page's content (qa/includes/question_page.html) with the stand-ins for per-request tokens
     in (hub/fragments.py), rendered without the request: all it shows of the viewer is in `about`,
-    `privileges`, `my_ratings` and the posts' own classes."""
+    `privileges`, `my_ratings` and the posts' own classes. Only page `page`'s answers are read and
+    rendered; a page past the last is a 404."""
     user = request.user
+    answer_page = selectors.answer_page(question, user, page)
+    if answer_page is None:
+        raise Http404("No such page of answers.")
     selectors.load_tags(question)
-    answers = selectors.answer_keys_for_page(question, user)
+    answers = answer_page.keys
     question_tools, answers_html = fragments.render_posts(request, question, answers, my_ratings, privileges)
     context = {
         "question": question,
         "question_body": render_markdown(question.body, {"user": user}),  # wiki links one may create
         "answers": answers,
+        "answer_page": answer_page,
+        "answer_pager": _pager(answer_page, request.path),
         "question_tools": question_tools,
         "answers_html": answers_html,
         "answer_form": AnswerForm(),
@@ -93,6 +128,29 @@ def _content(request, question: Question, my_ratings: dict, privileges: dict, ab
         **(extra or {}),
     }
     return render_to_string("qa/includes/question_page.html", context)
+
+
+def _pager(page: selectors.AnswerPage, path: str) -> dict | None:
+    """The pager (qa/includes/answer_pages.html): its numbered links as (number, address), (None, "")
+    for a gap, showing the first and last pages and two either side of this one, and the previous
+    and next pages' addresses. None when all the answers fit on one page."""
+    if page.pages == 1:
+        return None
+
+    def address(number: int) -> str:
+        return path if number == 1 else f"{path}?page={number}"
+
+    shown = sorted({1, page.pages, *range(max(1, page.number - 2), min(page.pages, page.number + 2) + 1)})
+    links: list[tuple[int | None, str]] = []
+    for number in shown:
+        if links and number - links[-1][0] > 1:
+            links.append((None, ""))
+        links.append((number, address(number)))
+    return {
+        "links": links,
+        "previous": address(page.number - 1) if page.number > 1 else None,
+        "next": address(page.number + 1) if page.number < page.pages else None,
+    }
 
 
 def _step(request) -> str:
@@ -266,4 +324,4 @@ def rollback(request, pk: int):
     except QaError as error:
         return refused(request, error, revision.post.get_absolute_url())
     messages.success(request, f"Rolled back to revision {revision.number}.")
-    return redirect(post.get_absolute_url())
+    return redirect(address_of(request, post))
