@@ -80,8 +80,9 @@ def test_sixty_five_answers_show_thirty_thirty_and_five_in_page_order_with_a_pag
         assert "How do we keep volunteers after the first action?</h1>" in html[n]  # the question on every page
         assert 'id="your-answer-heading"' in html[n]
         pager = _pager(html[n])
-        assert re.findall(r'aria-current="page">(\d+)<', pager) == [str(n)]
-        assert re.findall(r"<a [^>]*>(\d+)</a>", pager) == ["1", "2", "3"]
+        assert re.findall(r'aria-current="page"><span class="visually-hidden">Page </span>(\d+)<', pager) == [str(n)]
+        # Each number is read out as "Page 2", not a bare "2".
+        assert re.findall(r'<a [^>]*><span class="visually-hidden">Page </span>(\d+)</a>', pager) == ["1", "2", "3"]
         assert "?page=1" not in html[n]  # page 1 is the plain address
     assert 'rel="prev"' not in _pager(html[1]) and f'href="{url}?page=2" rel="next"' in _pager(html[1])
     assert f'href="{url}" rel="prev"' in _pager(html[2]) and f'href="{url}?page=3" rel="next"' in _pager(html[2])
