@@ -47,11 +47,31 @@ def _same_comments(user, data):
     return same.filter(level=0)
 
 
-def _shown(request, comment):
+def address(comment) -> str:
+    """Where a comment is shown, for links that are not on its page (the moderators' queue, the audit
+    trail, notifications): the `comments-go` redirect, which needs no query to write."""
+    return reverse("comments-go", args=[comment.pk])
+
+
+def target_address(comment) -> str:
+    """The address of the page showing the comment, at its anchor: the target's own `comment_url`
+    (a debate names the page of its discussion the comment is on, one query), else its address."""
     target = comment.content_object
-    url = target.get_url(request) if hasattr(target, "get_url") else comment.get_absolute_url()
+    if hasattr(target, "comment_url"):
+        return target.comment_url(comment.pk, comment.thread_id)
+    url = target.url if hasattr(target, "url") else comment.get_content_object_url()
+    return f"{url}#c{comment.pk}"
+
+
+def go(request, comment_id: int):
+    """A comment's own address: on to the page showing it (its discussion's page), at its anchor."""
+    comment = get_object_or_404(comment_model(), pk=comment_id, is_public=True)
+    return redirect(target_address(comment))
+
+
+def _shown(request, comment):
     messages.info(request, REPEAT)
-    return redirect(f"{url}#c{comment.pk}")
+    return redirect(target_address(comment))
 
 
 def _refused(request):
@@ -138,7 +158,7 @@ def hide_comment(moderator, comment, reason: str, *, now=None) -> None:
     type(comment).objects.filter(pk=comment.pk).update(is_removed=True)
     _decide(moderator, comment, CommentFlag.MODERATOR_DELETION, now)
     moderation.record(moderator, ModerationEntry.HIDE, comment, reason=reason, member=comment.user,
-                      label=_label(comment), url=comment.get_absolute_url(), now=now)  # fmt: skip
+                      label=_label(comment), url=address(comment), now=now)  # fmt: skip
     if comment.user is not None:
         _tell(comment.user, "A moderator removed your discussion comment", f"The reason: {reason.strip()}", comment)
 
@@ -152,7 +172,7 @@ def restore_comment(moderator, comment, reason: str = "", *, now=None) -> None:
     type(comment).objects.filter(pk=comment.pk).update(is_removed=False)
     _decide(moderator, comment, CommentFlag.MODERATOR_APPROVAL, now)
     moderation.record(moderator, ModerationEntry.RESTORE, comment, reason=reason, member=comment.user,
-                      label=_label(comment), url=comment.get_absolute_url(), now=now)  # fmt: skip
+                      label=_label(comment), url=address(comment), now=now)  # fmt: skip
     if comment.user is not None:
         _tell(comment.user, "A moderator showed your discussion comment again", "Everyone can read it again.", comment)
 
@@ -163,12 +183,12 @@ def dismiss_reports(moderator, comment, *, now=None) -> None:
     moderation.require_moderator(moderator)
     _decide(moderator, comment, CommentFlag.MODERATOR_APPROVAL, now)
     moderation.record(moderator, ModerationEntry.DISMISS, comment, member=comment.user, label=_label(comment),
-                      url=comment.get_absolute_url(), now=now)  # fmt: skip
+                      url=address(comment), now=now)  # fmt: skip
 
 
 def _tell(member, subject: str, text: str, comment) -> None:
     message = notifications.Message(
-        subject=subject, text=text, url=notifications.absolute_url(comment.get_absolute_url()), kind="moderation"
+        subject=subject, text=text, url=notifications.absolute_url(address(comment)), kind="moderation"
     )
     notifications.notify(member, message, notifications.NO_EMAIL)
 
@@ -215,5 +235,5 @@ def remove(request, comment_id: int):
     comment = get_object_or_404(comment_model(), pk=comment_id)
     if request.method == "POST":
         return hide_view(request, comment_id)
-    back = safe_next(request, comment.get_absolute_url())
+    back = safe_next(request, address(comment))
     return render(request, "hub/comment_remove.html", {"comment": comment, "next": back})

@@ -90,6 +90,7 @@ urlpatterns = [
     path("comments/moderate/<int:comment_id>/hide/", comments.hide_view, name="comments-moderate-hide"),
     path("comments/moderate/<int:comment_id>/restore/", comments.restore_view, name="comments-moderate-restore"),
     path("comments/moderate/<int:comment_id>/dismiss/", comments.dismiss_view, name="comments-moderate-dismiss"),
+    path("comments/go/<int:comment_id>/", comments.go, name="comments-go"),  # a comment, on its page
     path("comments/", include("django_comments_xtd.urls")),
     path("", include(hub_patterns)),
     path("", include("home.urls")),

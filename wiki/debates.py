@@ -5,17 +5,23 @@ stands) and its comment tree, fetched with the page's sidebar in one round trip 
 - The debate's own text reads about the viewer only what hub/page_cache.py's `audience()` names
   (wiki links offer to start a missing page to those who may): one fragment per audience. Its wiki
   links are resolved in one query for all its texts.
-- The comment tree reads whether the viewer is signed in (Report) and a moderator (Remove), and
-  the page's address (each link's `next=`): three classes per address. Kept, it costs no query.
+- The comment tree shows a page of threads at a time (`?page=N`, WIKI_DISCUSSION_THREADS_PER_PAGE
+  top-level comments with all their replies, oldest thread first; docs/adr/0112). It reads whether
+  the viewer is signed in (Report) and a moderator (Remove), and the page's address and number
+  (each link's `next=`, the pager): three classes per page. Kept, it costs no query; kept with it,
+  the count of all the discussion's comments. A comment's own address names its page
+  (`DebatePage.comment_url`).
 - A preview of a draft renders everything: it is not the page everyone sees.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Count, Prefetch, Subquery
+from django.http import Http404
 from django.template.loader import get_template
 from django_comments import get_form
 from django_comments.models import CommentFlag
@@ -25,12 +31,34 @@ from hub import fragments, markdown, roles
 from hub.page_cache import audience
 from wiki import links, selectors
 
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
-def discussion_comments(page, user) -> list:
-    """The page's public comments as a tree, in thread order, with their authors. One query."""
+
+def page_number(request) -> int:
+    """The page of the discussion asked for: `?page=N`, N a positive integer, 1 when not given.
+    Anything else is not a page of this debate (404)."""
+    value = request.GET.get("page")
+    if value is None:
+        return 1
+    if not _PAGE_NUMBER.fullmatch(value):
+        raise Http404("No such page of the discussion.")
+    return int(value)
+
+
+def discussion_comments(page, user, number: int = 1) -> tuple[list, int, int]:
+    """(the page's threads as a tree, in thread order, with their authors; the number of public
+    comments; the number of threads). One query: the page's threads picked in it (LIMIT/OFFSET on
+    the thread ids, oldest thread first) and both counts read in it."""
+    per_page = settings.WIKI_DISCUSSION_THREADS_PER_PAGE
+    public = page.public_comments()
+    start = (number - 1) * per_page
+    threads = public.order_by("thread_id").values("thread_id").distinct()[start : start + per_page]
+    whole = public.order_by().values("object_pk")  # one group: the whole discussion
     comments = (
-        XtdComment.objects.filter(
-            content_type=ContentType.objects.get_for_model(page), object_pk=str(page.pk), is_public=True
+        public.filter(thread_id__in=threads)
+        .annotate(
+            all_comments=Subquery(whole.annotate(n=Count("pk")).values("n")),
+            all_threads=Subquery(whole.annotate(n=Count("thread_id", distinct=True)).values("n")),
         )
         .select_related("user", "content_type")
         # The tree summarises each comment's flags only for likes and flagging, which this page does
@@ -38,7 +66,15 @@ def discussion_comments(page, user) -> list:
         .prefetch_related(Prefetch("flags", queryset=CommentFlag.objects.none()))
         .order_by("thread_id", "order")
     )
-    return XtdComment.tree_from_queryset(comments, user=user)
+    rows = list(comments)
+    if not rows:
+        return [], 0, 0
+    return XtdComment.tree_from_queryset(rows, user=user), rows[0].all_comments, rows[0].all_threads
+
+
+def page_address(path: str, number: int) -> str:
+    """The address of one page of a debate's discussion: page 1 is the plain address."""
+    return path if number == 1 else f"{path}?page={number}"
 
 
 def parts(page, request) -> list:
@@ -47,9 +83,14 @@ def parts(page, request) -> list:
     user = request.user
     is_moderator = roles.user_has_role(user, roles.MODERATOR)
     viewer = "moderator" if is_moderator else "member" if user.is_authenticated else "public"
+    number = page_number(request)
     return [
         ("wiki-debate-main", audience(user), lambda: render_debate(page, request)),
-        ("wiki-discussion", f"{viewer}|{request.path}", lambda: _render_tree(page, request, is_moderator)),
+        (
+            "wiki-discussion",
+            f"{viewer}|{request.path}|{number}",
+            lambda: _render_tree(page, request, is_moderator, number),
+        ),
     ]
 
 
@@ -85,12 +126,15 @@ def render_debate(page, request) -> str:
     return get_template("wiki/includes/debate_text.html").render(context)
 
 
-def _render_tree(page, request, is_moderator: bool) -> tuple[int, str]:
-    """(number of comments, the tree's HTML), each comment's addresses built from one reverse each."""
-    tree = discussion_comments(page, request.user)
+def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, str]:
+    """(number of comments in the whole discussion, this page's threads and the pager as HTML),
+    each comment's addresses built from one reverse each. A page past the last is a 404, never kept."""
+    tree, count, threads = discussion_comments(page, request.user, number)
     if not tree:
+        if number > 1:
+            raise Http404("No such page of the discussion.")
         return 0, ""
-    next_query = "?next=" + quote(request.path)  # as the template filter urlencode wrote it
+    next_query = "?next=" + quote(page_address(request.path, number))  # as the filter urlencode wrote it
     links = {
         name: [head, tail + next_query]
         for name, (head, tail) in (
@@ -100,8 +144,22 @@ def _render_tree(page, request, is_moderator: bool) -> tuple[int, str]:
         )
     }
     context = {"request": request, "items": tree, "level": 0, "is_moderator": is_moderator, "links": links}
-    return _count(tree), get_template("wiki/includes/comment_tree.html").render(context)
+    html = get_template("wiki/includes/comment_tree.html").render(context)
+    return count, html + _render_pager(request.path, number, threads)
 
 
-def _count(tree: list) -> int:
-    return sum(1 + _count(item["children"]) for item in tree)
+def _render_pager(path: str, number: int, threads: int) -> str:
+    per_page = settings.WIKI_DISCUSSION_THREADS_PER_PAGE
+    last = -(-threads // per_page)
+    if last <= 1:
+        return ""
+    context = {
+        "number": number,
+        "previous": page_address(path, number - 1) if number > 1 else "",
+        "next": page_address(path, number + 1) if number < last else "",
+        "pages": [(n, page_address(path, n)) for n in range(1, last + 1)],
+        "first": (number - 1) * per_page + 1,
+        "last": min(number * per_page, threads),
+        "threads": threads,
+    }
+    return get_template("wiki/includes/discussion_pager.html").render(context)

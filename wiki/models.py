@@ -6,10 +6,13 @@ See docs/adr/0010-wiki-page-model.md.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Subquery
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_comments_xtd.models import XtdComment
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -191,11 +194,31 @@ class DebatePage(WikiPage):
             position.argument = normalise_newlines(position.argument)
 
     def serve(self, request, *args, **kwargs):
-        # django-comments sends the member back with ?c=<new comment id>: land at that comment.
+        # django-comments sends the member back with ?c=<new comment id>: land at that comment, on
+        # the page of the discussion that shows it.
         comment_id = request.GET.get("c", "")
         if request.method == "GET" and comment_id.isdigit():
-            return redirect(f"{self.url}#c{comment_id}")
+            return redirect(self.comment_url(int(comment_id)))
         return super().serve(request, *args, **kwargs)
+
+    def public_comments(self):
+        """The discussion's public comments (wiki/debates.py shows them a page of threads at a time)."""
+        content_type = ContentType.objects.get_for_model(self)
+        return XtdComment.objects.filter(content_type=content_type, object_pk=str(self.pk), is_public=True)
+
+    def discussion_page_of(self, comment_id: int, thread_id: int | None = None) -> int:
+        """The page of the discussion that shows the comment: its thread's place among the threads,
+        oldest first, WIKI_DISCUSSION_THREADS_PER_PAGE a page. One query (its thread read in it when
+        not given); 1 for a comment that is not there."""
+        if thread_id is None:
+            thread_id = Subquery(XtdComment.objects.filter(pk=comment_id).values("thread_id")[:1])
+        earlier = self.public_comments().filter(thread_id__lt=thread_id).values("thread_id").distinct().count()
+        return earlier // settings.WIKI_DISCUSSION_THREADS_PER_PAGE + 1
+
+    def comment_url(self, comment_id: int, thread_id: int | None = None) -> str:
+        """The address of a comment of this debate: the page of the discussion it is on, at its anchor."""
+        number = self.discussion_page_of(comment_id, thread_id)
+        return f"{self.url}{f'?page={number}' if number > 1 else ''}#c{comment_id}"
 
 
 class DebatePosition(Orderable):

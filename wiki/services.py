@@ -14,7 +14,7 @@ from taggit.models import Tag
 from hub import notifications
 from search import indexing
 from wiki import links
-from wiki.models import ArticlePage, PageWatch, TagWatch, WikiIndexPage, WikiLink, WikiPage
+from wiki.models import ArticlePage, DebatePage, PageWatch, TagWatch, WikiIndexPage, WikiLink, WikiPage
 
 PAGE_WATCH = "wiki.pagewatch"
 TAG_WATCH = "wiki.tagwatch"
@@ -115,14 +115,14 @@ def after_comment(comment) -> bool:
     if not parent_id or parent_id == comment.pk:
         return False  # a new thread, not a reply
     parent = type(comment).objects.select_related("user").filter(pk=parent_id).first()
-    page = WikiPage.objects.filter(pk=comment.object_pk).first()
+    page = DebatePage.objects.filter(pk=comment.object_pk).first()
     if parent is None or page is None or parent.user is None or parent.user_id == comment.user_id:
         return False
     who = comment.user.public_name if comment.user else "Someone"
     message = notifications.Message(
         subject=f"{who} replied to your comment on “{page.title}”",
         text=comment.comment[:300],
-        url=notifications.absolute_url(f"{page.url}#c{comment.pk}"),
+        url=notifications.absolute_url(page.comment_url(comment.pk, parent.thread_id)),  # its thread: not yet saved
         kind="reply",
     )
     notifications.notify(parent.user, message, notifications.NO_EMAIL)
