@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape as xml_escape
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from django.template.loader import render_to_string
@@ -183,14 +184,20 @@ def test_every_payload_as_a_debate_comment(client, organiser, member):
             is_public=True,
         )
 
-    comment(HARMLESS, NOW)
+    for number in range(settings.WIKI_DISCUSSION_THREADS_PER_PAGE + 1):  # two pages: the pager is in the baseline
+        comment(HARMLESS, NOW + timedelta(seconds=number))
     baseline = read(client.get(debate.url).content.decode())
     XtdComment.objects.all().delete()
     for number, payload in enumerate(storable(page_payloads())):
         comment(payload, NOW + timedelta(seconds=number))
-    html = client.get(debate.url).content.decode()
-    assert_safe(html, baseline, "debate comments")
-    assert html.count('class="comment"') == len(page_payloads())
+    shown, number = 0, 1
+    while (response := client.get(debate.url, {"page": number})).status_code == 200:
+        html = response.content.decode()
+        assert_safe(html, baseline, f"debate comments, page {number}")
+        shown += html.count('class="comment"')
+        number += 1
+    assert response.status_code == 404
+    assert shown == len(page_payloads())
 
 
 def test_the_checker_sees_each_thing_it_looks_for():
