@@ -101,7 +101,9 @@ def discussion_context(page, request, count: int, tree: str) -> dict:
         "discussion_tree": tree,
         "discussion_count": count,
         "discussion_form": get_form()(page) if user.is_authenticated else None,
-        "discussion_next": page.get_url(request),  # with the request: Wagtail's site paths read once
+        # With the request: Wagtail's site paths read once. The page of the discussion being read: signing
+        # in comes back to it; a new comment lands on its own page (DebatePage.serve, `?c=`).
+        "discussion_next": page_address(page.get_url(request), page_number(request)),
     }
 
 

@@ -199,3 +199,14 @@ def test_a_later_page_is_kept_and_a_new_comment_shows_on_the_next_request(client
     assert after["X-Hub-Cache"] == "miss"
     assert "Late to thread 22" in after.content.decode()
     assert client.get(f"{debate.url}?page=9").status_code == 404
+
+
+def test_signing_in_and_posting_from_a_later_page_come_back_to_it(client, discussion):
+    url = discussion["debate"].url
+    assert f"?next={url}%3Fpage%3D2" in client.get(f"{url}?page=2").content.decode()
+    client.force_login(discussion["people"][0])
+    assert f'name="next" value="{url}?page=2"' in client.get(f"{url}?page=2").content.decode()
+    data = get_form()(discussion["debate"]).generate_security_data()
+    data.update({"comment": "From page two", "reply_to": 0, "honeypot": "", "next": f"{url}?page=2", "followup": ""})
+    landing = client.get(client.post("/comments/post/", data)["Location"])
+    assert landing["Location"] == f"{url}?page=3#c{XtdComment.objects.get(comment='From page two').pk}"
