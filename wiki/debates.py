@@ -159,9 +159,21 @@ def _render_pager(path: str, number: int, threads: int) -> str:
         "number": number,
         "previous": page_address(path, number - 1) if number > 1 else "",
         "next": page_address(path, number + 1) if number < last else "",
-        "pages": [(n, page_address(path, n)) for n in range(1, last + 1)],
+        "pages": _numbered(path, number, last),
         "first": (number - 1) * per_page + 1,
         "last": min(number * per_page, threads),
         "threads": threads,
     }
     return get_template("wiki/includes/discussion_pager.html").render(context)
+
+
+def _numbered(path: str, number: int, last: int) -> list[tuple[int | None, str]]:
+    """The pager's numbered links as (number, address), (None, "") for a gap: the first and last
+    pages and two either side of this one, as the answers' pager (qa/views/posts.py) shows them."""
+    shown = sorted({1, last, *range(max(1, number - 2), min(last, number + 2) + 1)})
+    links: list[tuple[int | None, str]] = []
+    for n in shown:
+        if links and n - links[-1][0] > 1:
+            links.append((None, ""))
+        links.append((n, page_address(path, n)))
+    return links

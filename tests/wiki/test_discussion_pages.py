@@ -210,3 +210,12 @@ def test_signing_in_and_posting_from_a_later_page_come_back_to_it(client, discus
     data.update({"comment": "From page two", "reply_to": 0, "honeypot": "", "next": f"{url}?page=2", "followup": ""})
     landing = client.get(client.post("/comments/post/", data)["Location"])
     assert landing["Location"] == f"{url}?page=3#c{XtdComment.objects.get(comment='From page two').pk}"
+
+
+def test_a_long_discussions_pager_shows_the_ends_and_two_either_side(client, discussion, settings):
+    settings.WIKI_DISCUSSION_THREADS_PER_PAGE = 5  # nine pages
+    url = discussion["debate"].url
+    pager = _pager(client.get(url, {"page": "5"}).content.decode())
+    numbers = re.findall(r'<span class="visually-hidden">Page </span>(\d+)</a>|<li aria-hidden="true">(…)</li>', pager)
+    assert ["".join(n) for n in numbers] == ["1", "…", "3", "4", "5", "6", "7", "…", "9"]
+    assert "Threads 21 to 25 of 45" in pager
