@@ -219,3 +219,22 @@ def test_a_long_discussions_pager_shows_the_ends_and_two_either_side(client, dis
     numbers = re.findall(r'<span class="visually-hidden">Page </span>(\d+)</a>|<li aria-hidden="true">(…)</li>', pager)
     assert ["".join(n) for n in numbers] == ["1", "…", "3", "4", "5", "6", "7", "…", "9"]
     assert "Threads 21 to 25 of 45" in pager
+
+
+@pytest.mark.parametrize("where", ["debate", "reply page"])
+def test_the_rendered_comment_form_posts_as_it_is(client, discussion, where):
+    """The form's hidden fields are written out by hand (wiki/includes/comment_form.html): what the
+    page renders is what the library checks (content type, object, timestamp, security hash)."""
+    debate, threads = discussion["debate"], discussion["threads"]
+    client.force_login(discussion["people"][0])
+    address = debate.url if where == "debate" else f"/comments/reply/{threads[0][0]}/"
+    html = client.get(address).content.decode()
+    form = re.search(r'<form method="post" action="/comments/post/" class="comment-form".*?</form>', html, re.S).group(
+        0
+    )
+    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+    assert {"content_type", "object_pk", "timestamp", "security_hash", "reply_to", "next"} <= data.keys()
+    data.update({"comment": "Posted from the page's own form", "honeypot": ""})
+    assert client.post("/comments/post/", data).status_code == 302
+    posted = XtdComment.objects.get(comment="Posted from the page's own form")
+    assert posted.level == (0 if where == "debate" else 1)
