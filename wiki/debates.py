@@ -100,6 +100,7 @@ def discussion_context(page, request, count: int, tree: str) -> dict:
     return {
         "discussion_tree": tree,
         "discussion_count": count,
+        "discussion_page": page_number(request),
         "discussion_form": get_form()(page) if user.is_authenticated else None,
         # With the request: Wagtail's site paths read once. The page of the discussion being read: signing
         # in comes back to it; a new comment lands on its own page (DebatePage.serve, `?c=`).

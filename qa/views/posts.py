@@ -89,7 +89,7 @@ def _render_question(
         sent = submissions.clean_token(request.POST.get(submissions.FIELD))
         extra = {"answer_form": answer_form, "answer_preview": answer_preview, "submission": sent or SUBMISSION}
         body = _content(request, question, my_ratings, privileges, about, extra)
-    context = {"question": question, "body": personalise(request, [body])[0]}
+    context = {"question": question, "body": personalise(request, [body])[0], "answers_page": page}
     return render(request, "qa/question_detail.html", context, status=status)
 
 

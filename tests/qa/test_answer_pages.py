@@ -84,6 +84,9 @@ def test_sixty_five_answers_show_thirty_thirty_and_five_in_page_order_with_a_pag
         # Each number is read out as "Page 2", not a bare "2".
         assert re.findall(r'<a [^>]*><span class="visually-hidden">Page </span>(\d+)</a>', pager) == ["1", "2", "3"]
         assert "?page=1" not in html[n]  # page 1 is the plain address
+        # Each page has its own title (WCAG 2.4.2): later ones say which page of the answers they are.
+        title = "How do we keep volunteers after the first action?" + (f" (answers, page {n})" if n > 1 else "")
+        assert f"<title>{title} | " in html[n]
     assert 'rel="prev"' not in _pager(html[1]) and f'href="{url}?page=2" rel="next"' in _pager(html[1])
     assert f'href="{url}" rel="prev"' in _pager(html[2]) and f'href="{url}?page=3" rel="next"' in _pager(html[2])
     assert f'href="{url}?page=2" rel="prev"' in _pager(html[3]) and 'rel="next"' not in _pager(html[3])

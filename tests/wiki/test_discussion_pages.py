@@ -76,6 +76,8 @@ def test_each_page_shows_its_threads_with_their_replies_in_order(client, discuss
         assert "This house believes power before policy." in html  # the debate's text on every page
         assert "Sign in</a> to join the discussion" in html
         assert f"Threads {first + 1} to {last} of 45" in html
+        # Each page has its own title (WCAG 2.4.2): later ones say which page of the discussion they are.
+        assert f"<title>{debate.title}{f' (discussion, page {number})' if number > 1 else ''} | " in html
 
 
 def test_the_pager_links_every_page_and_marks_the_current_one(client, discussion):
