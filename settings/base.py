@@ -121,9 +121,13 @@ HUB_PAGE_CACHE_SECONDS = env_int("HUB_PAGE_CACHE_SECONDS", 600)
 # The queries of every signed-in request run as prepared statements on PostgreSQL (hub/compiled.py,
 # docs/adr/0110); off for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
 HUB_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
-# A debate's discussion shows this many threads (a comment and all its replies) a page, oldest first
-# (wiki/debates.py, docs/adr/0112): about 50 comments at the benchmark's two comments a thread.
-WIKI_DISCUSSION_THREADS_PER_PAGE = env_int("WIKI_DISCUSSION_THREADS_PER_PAGE", 25)
+# A debate's discussion a page at a time (wiki/debates.py, docs/adr/0112), oldest thread first, a
+# thread (a comment and all its replies) never split: a page holds the threads that start within the
+# same run of WIKI_DISCUSSION_COMMENTS_PER_PAGE comments (about that many a page, more when one thread
+# alone is longer), and at most WIKI_DISCUSSION_THREADS_PER_PAGE threads (a bound that only matters
+# for a hub that raises the comment budget: threads hold at least one comment each).
+WIKI_DISCUSSION_COMMENTS_PER_PAGE = env_int("WIKI_DISCUSSION_COMMENTS_PER_PAGE", 40)
+WIKI_DISCUSSION_THREADS_PER_PAGE = env_int("WIKI_DISCUSSION_THREADS_PER_PAGE", 1000)
 HUB_PAGE_CACHE_EXEMPT = ("/admin/", "/django-admin/", "/accounts/", "/api/", "/documents/", "/comments/")
 
 AUTH_USER_MODEL = "hub.User"

@@ -5,8 +5,9 @@ stands) and its comment tree, fetched with the page's sidebar in one round trip 
 - The debate's own text reads about the viewer only what hub/page_cache.py's `audience()` names
   (wiki links offer to start a missing page to those who may): one fragment per audience. Its wiki
   links are resolved in one query for all its texts.
-- The comment tree shows a page of threads at a time (`?page=N`, WIKI_DISCUSSION_THREADS_PER_PAGE
-  top-level comments with all their replies, oldest thread first; docs/adr/0112). It reads whether
+- The comment tree shows a page of threads at a time (`?page=N`, at most
+  WIKI_DISCUSSION_THREADS_PER_PAGE top-level comments with all their replies, fewer once a page's
+  threads pass WIKI_DISCUSSION_COMMENTS_PER_PAGE comments, oldest thread first; docs/adr/0112). It reads whether
   the viewer is signed in (Report) and a moderator (Remove), and the page's address and number
   (each link's `next=`, the pager): three classes per page. Kept, it costs no query; kept with it,
   the count of all the discussion's comments. A comment's own address names its page
@@ -19,8 +20,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Subquery
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.template.loader import get_template
 from django_comments import get_form
@@ -45,20 +46,28 @@ def page_number(request) -> int:
     return int(value)
 
 
-def discussion_comments(page, user, number: int = 1) -> tuple[list, int, int]:
+def discussion_comments(page, user, number: int = 1) -> tuple[list, int, dict]:
     """(the page's threads as a tree, in thread order, with their authors; the number of public
-    comments; the number of threads). One query: the page's threads picked in it (LIMIT/OFFSET on
-    the thread ids, oldest thread first) and both counts read in it."""
-    per_page = settings.WIKI_DISCUSSION_THREADS_PER_PAGE
+    comments; what the pager says: `pages`, `threads`, and the `first` and `last` thread numbers
+    of this page). One query: the page's threads picked in it (`placed_threads`) and the counts
+    read in it."""
     public = page.public_comments()
-    start = (number - 1) * per_page
-    threads = public.order_by("thread_id").values("thread_id").distinct()[start : start + per_page]
+    placed, params = page.placed_threads()
+
+    def over_placed(select: str, where: str = "", extra: tuple = ()) -> RawSQL:
+        """A scalar or a list read from the placed threads (SQL from the ORM, values as parameters)."""
+        return RawSQL(f"SELECT {select} FROM ({placed}) placed {where}", [*params, *extra])  # noqa: S608, S611
+
+    this_page = ("WHERE page_no = %s", (number,))
     whole = public.order_by().values("object_pk")  # one group: the whole discussion
     comments = (
-        public.filter(thread_id__in=threads)
+        public.filter(thread_id__in=over_placed("thread_id", *this_page))
         .annotate(
             all_comments=Subquery(whole.annotate(n=Count("pk")).values("n")),
             all_threads=Subquery(whole.annotate(n=Count("thread_id", distinct=True)).values("n")),
+            all_pages=over_placed("MAX(page_no)"),
+            first_thread=over_placed("MIN(thread_no)", *this_page),
+            last_thread=over_placed("MAX(thread_no)", *this_page),
         )
         .select_related("user", "content_type")
         # The tree summarises each comment's flags only for likes and flagging, which this page does
@@ -68,8 +77,15 @@ def discussion_comments(page, user, number: int = 1) -> tuple[list, int, int]:
     )
     rows = list(comments)
     if not rows:
-        return [], 0, 0
-    return XtdComment.tree_from_queryset(rows, user=user), rows[0].all_comments, rows[0].all_threads
+        return [], 0, {}
+    first = rows[0]
+    pager = {
+        "pages": first.all_pages,
+        "threads": first.all_threads,
+        "first": first.first_thread,
+        "last": first.last_thread,
+    }
+    return XtdComment.tree_from_queryset(rows, user=user), first.all_comments, pager
 
 
 def page_address(path: str, number: int) -> str:
@@ -132,7 +148,7 @@ def render_debate(page, request) -> str:
 def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, str]:
     """(number of comments in the whole discussion, this page's threads and the pager as HTML),
     each comment's addresses built from one reverse each. A page past the last is a 404, never kept."""
-    tree, count, threads = discussion_comments(page, request.user, number)
+    tree, count, pager = discussion_comments(page, request.user, number)
     if not tree:
         if number > 1:
             raise Http404("No such page of the discussion.")
@@ -148,12 +164,11 @@ def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, s
     }
     context = {"request": request, "items": tree, "level": 0, "is_moderator": is_moderator, "links": links}
     html = get_template("wiki/includes/comment_tree.html").render(context)
-    return count, html + _render_pager(request.path, number, threads)
+    return count, html + _render_pager(request.path, number, pager)
 
 
-def _render_pager(path: str, number: int, threads: int) -> str:
-    per_page = settings.WIKI_DISCUSSION_THREADS_PER_PAGE
-    last = -(-threads // per_page)
+def _render_pager(path: str, number: int, pager: dict) -> str:
+    last = pager["pages"]
     if last <= 1:
         return ""
     context = {
@@ -161,9 +176,9 @@ def _render_pager(path: str, number: int, threads: int) -> str:
         "previous": page_address(path, number - 1) if number > 1 else "",
         "next": page_address(path, number + 1) if number < last else "",
         "pages": _numbered(path, number, last),
-        "first": (number - 1) * per_page + 1,
-        "last": min(number * per_page, threads),
-        "threads": threads,
+        "first": pager["first"],
+        "last": pager["last"],
+        "threads": pager["threads"],
     }
     return get_template("wiki/includes/discussion_pager.html").render(context)
 

@@ -7,8 +7,8 @@ See docs/adr/0010-wiki-page-model.md.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import Subquery
+from django.db import connection, models
+from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -206,14 +206,42 @@ class DebatePage(WikiPage):
         content_type = ContentType.objects.get_for_model(self)
         return XtdComment.objects.filter(content_type=content_type, object_pk=str(self.pk), is_public=True)
 
+    def placed_threads(self) -> tuple[str, list]:
+        """SQL (and its parameters) of the discussion's public threads placed on pages: one row per
+        thread with `thread_id`, `thread_no` (1 for the oldest) and `page_no`. Threads are never
+        split. A page holds the threads that start within the same run of
+        WIKI_DISCUSSION_COMMENTS_PER_PAGE comments, oldest first (about that many comments a page;
+        more when one thread alone is longer), and at most WIKI_DISCUSSION_THREADS_PER_PAGE threads:
+        each limit cuts the order into windows, a page starts where either window changes, and
+        DENSE_RANK numbers the pages without gaps (docs/adr/0112)."""
+        sizes = self.public_comments().order_by().values("thread_id").annotate(n=Count("pk"))
+        sql, params = sizes.query.sql_with_params()
+        numbered = (
+            "SELECT thread_id, ROW_NUMBER() OVER (ORDER BY thread_id) AS thread_no,"  # noqa: S608 - the ORM's SQL, values as parameters
+            f" CAST(SUM(n) OVER (ORDER BY thread_id) - n AS BIGINT) AS comments_before FROM ({sql}) sizes"
+        )
+        placed = (
+            "SELECT thread_id, thread_no, DENSE_RANK() OVER (ORDER BY (thread_no - 1) / %s, comments_before / %s)"  # noqa: S608
+            f" AS page_no FROM ({numbered}) numbered"
+        )
+        limits = [settings.WIKI_DISCUSSION_THREADS_PER_PAGE, settings.WIKI_DISCUSSION_COMMENTS_PER_PAGE]
+        return placed, [*limits, *params]
+
     def discussion_page_of(self, comment_id: int, thread_id: int | None = None) -> int:
-        """The page of the discussion that shows the comment: its thread's place among the threads,
-        oldest first, WIKI_DISCUSSION_THREADS_PER_PAGE a page. One query (its thread read in it when
-        not given); 1 for a comment that is not there."""
+        """The page of the discussion that shows the comment: its thread's page as
+        `placed_threads` places them. One query (its thread read in it when not given);
+        1 for a comment that is not there."""
+        placed, params = self.placed_threads()
         if thread_id is None:
-            thread_id = Subquery(XtdComment.objects.filter(pk=comment_id).values("thread_id")[:1])
-        earlier = self.public_comments().filter(thread_id__lt=thread_id).values("thread_id").distinct().count()
-        return earlier // settings.WIKI_DISCUSSION_THREADS_PER_PAGE + 1
+            thread = XtdComment.objects.filter(pk=comment_id).values("thread_id")[:1]
+            thread_sql, thread_params = thread.query.sql_with_params()
+        else:
+            thread_sql, thread_params = "SELECT %s", [thread_id]
+        sql = f"SELECT page_no FROM ({placed}) placed WHERE thread_id = ({thread_sql})"  # noqa: S608 - the ORM's SQL, values as parameters
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *thread_params])
+            found = cursor.fetchone()
+        return int(found[0]) if found else 1
 
     def comment_url(self, comment_id: int, thread_id: int | None = None) -> str:
         """The address of a comment of this debate: the page of the discussion it is on, at its anchor."""

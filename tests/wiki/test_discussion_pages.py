@@ -1,6 +1,8 @@
 """A debate's discussion a page of threads at a time (wiki/debates.py, docs/adr/0112): each page shows
-WIKI_DISCUSSION_THREADS_PER_PAGE top-level comments with all their replies, oldest thread first; a
-comment's address names its page; a page past the last, or not a page, is a 404."""
+whole threads (a top-level comment with all its replies), oldest first, at most
+WIKI_DISCUSSION_THREADS_PER_PAGE of them and those starting within the same run of
+WIKI_DISCUSSION_COMMENTS_PER_PAGE comments; a comment's address names its page; a page past the
+last, or not a page, is a 404. Most tests page by threads alone (a budget no page reaches)."""
 
 import re
 from datetime import timedelta
@@ -27,6 +29,7 @@ PER_PAGE = 20
 def discussion(organiser, settings):
     """A debate with 45 threads: every third thread has a reply, every ninth a reply to the reply."""
     settings.WIKI_DISCUSSION_THREADS_PER_PAGE = PER_PAGE
+    settings.WIKI_DISCUSSION_COMMENTS_PER_PAGE = 10_000  # pages by threads alone (a budget: below)
     debate = make_debate(organiser, "Power before policy")
     people = [make_user() for _ in range(3)]
     content_type = ContentType.objects.get_for_model(debate)
@@ -240,3 +243,65 @@ def test_the_rendered_comment_form_posts_as_it_is(client, discussion, where):
     assert client.post("/comments/post/", data).status_code == 302
     posted = XtdComment.objects.get(comment="Posted from the page's own form")
     assert posted.level == (0 if where == "debate" else 1)
+
+
+def _debate_with_threads(organiser, sizes: list[int]):
+    """A debate whose threads (oldest first) hold `sizes` comments each: an opening comment and
+    replies to it. Returns the debate and each thread's comment pks in thread order."""
+    debate = make_debate(organiser, "Listening before leading")
+    person = make_user()
+    content_type = ContentType.objects.get_for_model(debate)
+    start = timezone.now() - timedelta(days=30)
+    threads = []
+    for number, size in enumerate(sizes):
+        pks, parent = [], 0
+        for reply in range(size):
+            comment = XtdComment.objects.create(
+                content_type=content_type, object_pk=str(debate.pk), site_id=django_settings.SITE_ID, user=person,
+                user_name=person.public_name, user_email=person.email, comment=f"Thread {number} comment {reply}",
+                submit_date=start + timedelta(hours=number, minutes=reply), parent_id=parent, is_public=True,
+            )  # fmt: skip
+            parent = parent or comment.pk
+            pks.append(comment.pk)
+        threads.append(pks)
+    return debate, threads
+
+
+def test_a_page_ends_early_once_its_threads_pass_the_comment_budget_and_never_splits_a_thread(
+    client, organiser, settings
+):
+    """A discussion whose first threads drew most of the replies (as the benchmark's do): with a
+    budget of 40 comments, threads starting within the same 40 comments share a page, a long
+    thread is never cut, and the pager counts threads as they fell."""
+    settings.WIKI_DISCUSSION_THREADS_PER_PAGE = 25
+    settings.WIKI_DISCUSSION_COMMENTS_PER_PAGE = 40
+    # Threads start at comments 0, 30, 55, 58, 61, ... (3 each after the first two).
+    debate, threads = _debate_with_threads(organiser, [30, 25] + [3] * 12)
+    pages, number = [], 1
+    while True:
+        response = client.get(debate.url if number == 1 else f"{debate.url}?page={number}")
+        if response.status_code == 404:
+            break
+        pages.append(response.content.decode())
+        number += 1
+    shown = [_shown(html) for html in pages]
+    # Starts 0 and 30 fall in the first 40 comments; 55, 58, ..., 79 (9 threads) in the next 40;
+    # 82, 85 and 88 in the next.
+    expected = [threads[0] + threads[1], sum(threads[2:11], []), sum(threads[11:14], [])]
+    assert [len(page) for page in shown] == [len(page) for page in expected]
+    assert shown == expected
+    assert "Threads 3 to 11 of 14" in _pager(pages[1])
+    for page_number, html in enumerate(pages, start=1):  # every comment's own address names its page
+        for pk in _shown(html):
+            assert debate.specific.comment_url(pk).endswith(
+                f"{'' if page_number == 1 else f'?page={page_number}'}#c{pk}"
+            ), (page_number, pk)
+
+
+def test_many_short_threads_still_stop_at_the_number_of_threads(client, organiser, settings):
+    settings.WIKI_DISCUSSION_THREADS_PER_PAGE = 5
+    settings.WIKI_DISCUSSION_COMMENTS_PER_PAGE = 40
+    debate, threads = _debate_with_threads(organiser, [1] * 12)
+    html = [client.get(address).content.decode() for address in (debate.url, f"{debate.url}?page=3")]
+    assert _shown(html[0]) == sum(threads[:5], []) and _shown(html[1]) == sum(threads[10:], [])
+    assert client.get(f"{debate.url}?page=4").status_code == 404
