@@ -18,6 +18,7 @@ import signal
 import threading
 from traceback import format_exception
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import close_old_connections, connections
 from django.utils import timezone
 from django_tasks import TaskContext
@@ -43,6 +44,15 @@ def requeue(row: DBTaskResult, seconds: float, error: BaseException, spend_attem
     if not spend_attempt:
         row.worker_ids = row.worker_ids[:-1]
     row.save(update_fields=["status", "run_after", "finished_at", "exception_class_path", "traceback", "worker_ids"])
+
+
+# Tasks about one object, for which the object being gone means there is nothing left to do: Wagtail
+# queues a reference-index update and a search-index update on every save, and a row deleted before
+# they run (the demo load replacing its documents, an editor deleting a draft) made them fail in the
+# admin's list. Wagtail's delete signals remove the object's references and index entry themselves.
+GONE_IS_DONE = frozenset(
+    {"wagtail.tasks.update_reference_index_task", "modelsearch.tasks.insert_or_update_object_task"}
+)
 
 
 class HubWorker(Worker):
@@ -85,6 +95,12 @@ class HubWorker(Worker):
         if isinstance(error, KeyboardInterrupt | SystemExit):
             requeue(row, 0, error, spend_attempt=False)
             logger.warning("Task %s (%s) was interrupted; it is back in the queue.", row.task_name, row.id)
+            return
+        if isinstance(error, ObjectDoesNotExist) and row.task_path in GONE_IS_DONE:
+            row.set_successful(None)
+            logger.info(
+                "Task %s (%s): its object was deleted after it was queued; nothing to do.", row.task_name, row.id
+            )
             return
         policy = policy_for(row.task_path)
         if attempt < policy.attempts and is_transient(error, policy):

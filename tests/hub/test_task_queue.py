@@ -177,3 +177,31 @@ def test_whether_a_task_already_waits_is_answered_from_an_index_however_long_the
         assert _waiting(sample_tasks.works_on_third_try, ("not-enqueued",)) is False
         plan = _waiting_rows(sample_tasks.works_on_third_try, ("backlog-1499",)).explain()
     assert "hub_tasks_waiting_by_task_and_arguments" in plan, plan
+
+
+def test_wagtails_index_updates_for_an_object_deleted_meanwhile_end_with_nothing_to_do(database_queue, caplog):
+    """Wagtail queues a reference-index and a search-index update on every save; when the row is
+    deleted before they run (the demo load replacing its documents), they find nothing to do
+    instead of failing for good in the admin's list. Any other task that meets a missing row
+    still fails."""
+    from wagtail.documents import get_document_model
+
+    with transaction.atomic():
+        document = get_document_model().objects.create(title="Minutes", file="documents/minutes.txt")
+    about_it = [row for row in rows() if row.args_kwargs["args"][-1] == str(document.pk)]
+    assert {row.task_path for row in about_it} == {
+        "wagtail.tasks.update_reference_index_task",
+        "modelsearch.tasks.insert_or_update_object_task",
+    }
+    document.delete()
+    with caplog.at_level("INFO", logger="hub.worker"):
+        run_queue()
+    for row in DBTaskResult.objects.filter(pk__in=[row.pk for row in about_it]):
+        assert row.status == "SUCCESSFUL", (row.task_path, row.traceback)
+    assert "its object was deleted after it was queued" in caplog.text
+
+    with transaction.atomic():
+        enqueue_on_commit(sample_tasks.reads_a_missing_row, "gone")
+    run_queue()
+    (other,) = rows("reads_a_missing_row")
+    assert other.status == "FAILED" and other.exception_class_path.endswith("DoesNotExist")
