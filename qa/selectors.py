@@ -27,6 +27,7 @@ from taggit.models import Tag
 
 from hub import feedback
 from hub.compiled import Statement, compile_statement
+from hub.paging import page_address
 from hub.subscriptions import Subscription
 from qa import reputation
 from qa.models import Answer, Comment, Follow, Question, Rating, visible_q
@@ -208,9 +209,8 @@ def answer_page_number(answer: Answer, viewer=None) -> int:
 def answer_address(answer: Answer, viewer=None, anchor: str | None = None) -> str:
     """The question page showing `answer`, at it (or at `anchor` on that page): `?page=N` past page 1
     (one COUNT query)."""
-    number = answer_page_number(answer, viewer)
-    page = f"?page={number}" if number > 1 else ""
-    return f"{answer.question.get_absolute_url()}{page}#{anchor or f'answer-{answer.pk}'}"
+    address = page_address(answer.question.get_absolute_url(), answer_page_number(answer, viewer))
+    return f"{address}#{anchor or f'answer-{answer.pk}'}"
 
 
 def answer_links():

@@ -17,7 +17,6 @@ stands) and its comment tree, fetched with the page's sidebar in one round trip 
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from django.db.models import Count, Prefetch, Subquery
@@ -28,22 +27,9 @@ from django_comments import get_form
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from hub import fragments, markdown, roles
+from hub import fragments, markdown, paging, roles
 from hub.page_cache import audience
 from wiki import links, selectors
-
-_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
-
-
-def page_number(request) -> int:
-    """The page of the discussion asked for: `?page=N`, N a positive integer, 1 when not given.
-    Anything else is not a page of this debate (404)."""
-    value = request.GET.get("page")
-    if value is None:
-        return 1
-    if not _PAGE_NUMBER.fullmatch(value):
-        raise Http404("No such page of the discussion.")
-    return int(value)
 
 
 def discussion_comments(page, user, number: int = 1) -> tuple[list, int, dict]:
@@ -88,18 +74,13 @@ def discussion_comments(page, user, number: int = 1) -> tuple[list, int, dict]:
     return XtdComment.tree_from_queryset(rows, user=user), first.all_comments, pager
 
 
-def page_address(path: str, number: int) -> str:
-    """The address of one page of a debate's discussion: page 1 is the plain address."""
-    return path if number == 1 else f"{path}?page={number}"
-
-
 def parts(page, request) -> list:
     """The debate's parts beyond its sidebar, for wiki/reading.py to fetch with it: its text for the
     viewer's audience (the page's own part), and its comment tree per viewer class and address."""
     user = request.user
     is_moderator = roles.user_has_role(user, roles.MODERATOR)
     viewer = "moderator" if is_moderator else "member" if user.is_authenticated else "public"
-    number = page_number(request)
+    number = paging.page_number(request, "the discussion")
     return [
         ("wiki-debate-main", audience(user), lambda: render_debate(page, request)),
         (
@@ -116,11 +97,11 @@ def discussion_context(page, request, count: int, tree: str) -> dict:
     return {
         "discussion_tree": tree,
         "discussion_count": count,
-        "discussion_page": page_number(request),
+        "discussion_page": paging.page_number(request, "the discussion"),
         "discussion_form": get_form()(page) if user.is_authenticated else None,
         # With the request: Wagtail's site paths read once. The page of the discussion being read: signing
         # in comes back to it; a new comment lands on its own page (DebatePage.serve, `?c=`).
-        "discussion_next": page_address(page.get_url(request), page_number(request)),
+        "discussion_next": paging.page_address(page.get_url(request), paging.page_number(request, "the discussion")),
     }
 
 
@@ -153,7 +134,7 @@ def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, s
         if number > 1:
             raise Http404("No such page of the discussion.")
         return 0, ""
-    next_query = "?next=" + quote(page_address(request.path, number))  # as the filter urlencode wrote it
+    next_query = "?next=" + quote(paging.page_address(request.path, number))  # as the filter urlencode wrote it
     links = {
         name: [head, tail + next_query]
         for name, (head, tail) in (
@@ -167,29 +148,14 @@ def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, s
     return count, html + _render_pager(request.path, number, pager)
 
 
-def _render_pager(path: str, number: int, pager: dict) -> str:
-    last = pager["pages"]
-    if last <= 1:
+def _render_pager(path: str, number: int, placed: dict) -> str:
+    pager = paging.pager(path, number, placed["pages"])
+    if pager is None:
         return ""
     context = {
-        "number": number,
-        "previous": page_address(path, number - 1) if number > 1 else "",
-        "next": page_address(path, number + 1) if number < last else "",
-        "pages": _numbered(path, number, last),
-        "first": pager["first"],
-        "last": pager["last"],
-        "threads": pager["threads"],
+        "pager": pager,
+        "label": "Pages of the discussion",
+        "extra_class": "discussion-pager",
+        "summary": f"Threads {placed['first']} to {placed['last']} of {placed['threads']}",
     }
-    return get_template("wiki/includes/discussion_pager.html").render(context)
-
-
-def _numbered(path: str, number: int, last: int) -> list[tuple[int | None, str]]:
-    """The pager's numbered links as (number, address), (None, "") for a gap: the first and last
-    pages and two either side of this one, as the answers' pager (qa/views/posts.py) shows them."""
-    shown = sorted({1, last, *range(max(1, number - 2), min(last, number + 2) + 1)})
-    links: list[tuple[int | None, str]] = []
-    for n in shown:
-        if links and n - links[-1][0] > 1:
-            links.append((None, ""))
-        links.append((n, page_address(path, n)))
-    return links
+    return get_template("includes/page_links.html").render(context)

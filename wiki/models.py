@@ -24,6 +24,7 @@ from wagtailmarkdown.fields import MarkdownField
 from hub.markdown import normalise_newlines
 from hub.notifications import FREQUENCY_CHOICES, IMMEDIATE
 from hub.page_context import PageContextMixin
+from hub.paging import page_address
 from wiki.forms import WikiPageForm
 from wiki.history import PageHistoryMixin
 from wiki.panels import WikiTitlePanel
@@ -246,7 +247,7 @@ class DebatePage(WikiPage):
     def comment_url(self, comment_id: int, thread_id: int | None = None) -> str:
         """The address of a comment of this debate: the page of the discussion it is on, at its anchor."""
         number = self.discussion_page_of(comment_id, thread_id)
-        return f"{self.url}{f'?page={number}' if number > 1 else ''}#c{comment_id}"
+        return f"{page_address(self.url, number)}#c{comment_id}"
 
 
 class DebatePosition(Orderable):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from hub import diff, page_context, submissions
+from hub import diff, page_context, paging, submissions
 from hub.fragments import CSRF, SUBMISSION, personalise
 from hub.markdown import normalise_newlines
 from hub.markdown import render as render_markdown
@@ -34,17 +34,7 @@ def question_detail(request, pk: int, slug: str = ""):
     if slug != question.slug:  # keeping ?page=N
         query = request.META.get("QUERY_STRING", "")
         return redirect(question.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
-    return _render_question(request, question, page=_page_number(request))
-
-
-def _page_number(request) -> int:
-    """`?page=N` of a question's answers (docs/adr/0111): a positive whole number, else 404."""
-    given = request.GET.get("page")
-    if given is None:
-        return 1
-    if not (given.isascii() and given.isdigit() and len(given) <= 6 and int(given) > 0):
-        raise Http404("No such page of answers.")
-    return int(given)
+    return _render_question(request, question, page=paging.page_number(request, "answers"))
 
 
 def answer_link(request, pk: int):
@@ -112,7 +102,7 @@ def _content(
         "question_body": render_markdown(question.body, {"user": user}),  # wiki links one may create
         "answers": answers,
         "answer_page": answer_page,
-        "answer_pager": _pager(answer_page, request.path),
+        "answer_pager": paging.pager(request.path, answer_page.number, answer_page.pages),
         "question_tools": question_tools,
         "answers_html": answers_html,
         "answer_form": AnswerForm(),
@@ -128,29 +118,6 @@ def _content(
         **(extra or {}),
     }
     return render_to_string("qa/includes/question_page.html", context)
-
-
-def _pager(page: selectors.AnswerPage, path: str) -> dict | None:
-    """The pager (qa/includes/answer_pages.html): its numbered links as (number, address), (None, "")
-    for a gap, showing the first and last pages and two either side of this one, and the previous
-    and next pages' addresses. None when all the answers fit on one page."""
-    if page.pages == 1:
-        return None
-
-    def address(number: int) -> str:
-        return path if number == 1 else f"{path}?page={number}"
-
-    shown = sorted({1, page.pages, *range(max(1, page.number - 2), min(page.pages, page.number + 2) + 1)})
-    links: list[tuple[int | None, str]] = []
-    for number in shown:
-        if links and number - links[-1][0] > 1:
-            links.append((None, ""))
-        links.append((number, address(number)))
-    return {
-        "links": links,
-        "previous": address(page.number - 1) if page.number > 1 else None,
-        "next": address(page.number + 1) if page.number < page.pages else None,
-    }
 
 
 def _step(request) -> str:

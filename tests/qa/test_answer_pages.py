@@ -221,12 +221,15 @@ def test_the_short_address_keeps_the_page(client, question):
 
 
 def test_a_long_pager_shows_the_first_and_last_pages_and_two_either_side_with_gaps():
+    from hub.paging import pager as _pager
     from qa.selectors import AnswerPage
-    from qa.views.posts import _pager
 
-    pager = _pager(AnswerPage(10, [], 1200, 30), "/q/")
+    def answers_pager(page):
+        return _pager("/q/", page.number, page.pages)
+
+    pager = answers_pager(AnswerPage(10, [], 1200, 30))
     assert [number for number, _ in pager["links"]] == [1, None, 8, 9, 10, 11, 12, None, 40]
     assert (pager["previous"], pager["next"]) == ("/q/?page=9", "/q/?page=11")
-    near_start = _pager(AnswerPage(2, [], 1200, 30), "/q/")
+    near_start = answers_pager(AnswerPage(2, [], 1200, 30))
     assert [number for number, _ in near_start["links"]] == [1, 2, 3, 4, None, 40]
     assert near_start["links"][0] == (1, "/q/") and near_start["previous"] == "/q/"
