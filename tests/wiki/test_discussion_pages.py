@@ -10,14 +10,12 @@ from datetime import timedelta
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_comments import get_form
 from django_comments_xtd.models import XtdComment
 
-from hub import page_cache
 from hub.models import Notification
 from tests.factories import make_user
 from tests.wiki.conftest import make_debate
@@ -182,14 +180,6 @@ def test_pages_cost_the_same_queries_as_the_first(client, discussion):
             assert client.get(address).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-
-
-@pytest.fixture
-def pages_on(settings):
-    settings.HUB_PAGE_CACHE = True
-    caches[page_cache.CACHE_ALIAS].clear()
-    yield settings
-    caches[page_cache.CACHE_ALIAS].clear()
 
 
 def test_a_later_page_is_kept_and_a_new_comment_shows_on_the_next_request(client, discussion, pages_on):
