@@ -134,8 +134,9 @@ def compile_statement(queryset: QuerySet, connection, stand_ins) -> Statement:
 
 
 class CompiledQuery:
-    """`build(model, *stand_ins)` returns the queryset (a `values_list`); `rows(model, *values)`
-    runs its SQL with `values` in place of the stand-ins and returns the converted rows."""
+    """`build(model, *stand_ins)` returns the queryset; `rows(model, *values)` runs its SQL with
+    `values` in place of the stand-ins and returns the converted rows, `instances(model, *values)`
+    the model instances (for a queryset of them). Each is compiled once per connection."""
 
     def __init__(self, build: Callable[..., QuerySet], *stand_ins):
         self.build = build

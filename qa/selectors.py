@@ -7,7 +7,6 @@ does not grow with the number of items.
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import connections, router
 from django.db.models import (
     Case,
     Count,
@@ -26,7 +25,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from hub import feedback
-from hub.compiled import Statement, compile_statement
+from hub.compiled import CompiledQuery
 from hub.paging import page_address
 from hub.subscriptions import Subscription
 from qa import reputation
@@ -72,12 +71,12 @@ def question_for_page(pk: int, viewer=None) -> Question:
     any of its answers (`viewer_ratings` reads them only then), in the same query. Its tags are
     read by `load_tags()` and its comments by `load_comments()`, when its kept HTML cannot be used
     (qa/views/posts.py, qa/views/fragments.py). The statement is compiled once per database
-    connection and shape (`_kept_statement`): building it cost more than running it."""
+    connection and shape (`_QUESTION_FOR_PAGE`, hub/compiled.py): building it cost more than
+    running it; on PostgreSQL it also runs prepared (docs/adr/0110)."""
     moderator = bool(viewer and reputation.is_moderator(viewer))
     signed_in = bool(viewer and viewer.is_authenticated)
-    connection = connections[router.db_for_read(Question)]
     values = [int(pk), viewer.pk] if signed_in else [int(pk)]
-    found = _kept_statement(connection, moderator, signed_in).instances(connection, values)
+    found = _QUESTION_FOR_PAGE[(moderator, signed_in)].instances(Question, *values)
     if not found:
         raise Question.DoesNotExist(f"No question {pk} for this viewer.")
     return found[0]
@@ -103,17 +102,22 @@ def _question_query(pk: int, viewer_id: int | None, moderator: bool):
     return questions.filter(pk=pk)
 
 
-def _kept_statement(connection, moderator: bool, signed_in: bool) -> Statement:
-    """`_question_query` for this shape, compiled once per connection (connections are per thread)
-    with placeholder ids (hub/compiled.py: on PostgreSQL it also runs prepared, docs/adr/0110)."""
-    kept = connection.__dict__.setdefault("_hub_question_statements", {})
-    shape = (moderator, signed_in)
-    if shape not in kept:
-        viewer = _PLACEHOLDER_VIEWER if signed_in else None
-        stand_ins = [_PLACEHOLDER_QUESTION, _PLACEHOLDER_VIEWER] if signed_in else [_PLACEHOLDER_QUESTION]
-        query = _question_query(_PLACEHOLDER_QUESTION, viewer, moderator)
-        kept[shape] = compile_statement(query, connection, stand_ins)
-    return kept[shape]
+def _compiled_question_query(moderator: bool, signed_in: bool) -> CompiledQuery:
+    """`_question_query` for one shape, with placeholder ids in place of the question's and the viewer's."""
+    if signed_in:
+        return CompiledQuery(
+            lambda _model, pk, viewer_id: _question_query(pk, viewer_id, moderator),
+            _PLACEHOLDER_QUESTION,
+            _PLACEHOLDER_VIEWER,
+        )
+    return CompiledQuery(lambda _model, pk: _question_query(pk, None, moderator), _PLACEHOLDER_QUESTION)
+
+
+_QUESTION_FOR_PAGE = {
+    (moderator, signed_in): _compiled_question_query(moderator, signed_in)
+    for moderator in (False, True)
+    for signed_in in (False, True)
+}
 
 
 def load_tags(question: Question) -> None:
