@@ -67,21 +67,29 @@ class Statement:
     def instances(self, connection, values) -> list[Model]:
         """For a queryset of model instances (with `select_related` and annotations): the instances,
         built as Django's ModelIterable builds them."""
-        compiler = self.compiler
-        info = compiler.klass_info
-        fields = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
-        names = [column[0].target.attname for column in compiler.select[fields]]
-        populators = get_related_populators(info, compiler.select, connection.alias)
-        annotations = (compiler.annotation_col_map or {}).items()
+        model, fields, names, populators, annotations = self._builder(connection.alias)
         result = []
         for row in self.rows(connection, values):
-            instance = info["model"].from_db(connection.alias, names, row[fields])
+            instance = model.from_db(connection.alias, names, row[fields])
             for populator in populators:
                 populator.populate(row, instance)
             for name, position in annotations:
                 setattr(instance, name, row[position])
             result.append(instance)
         return result
+
+    def _builder(self, alias: str) -> tuple:
+        """What turns a row into instances, worked out once (the statement is kept per connection):
+        the model, its columns and their names, the related objects' populators, the annotations."""
+        kept = self.__dict__.setdefault("_builders", {})
+        if alias not in kept:
+            compiler = self.compiler
+            info = compiler.klass_info
+            fields = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
+            names = [column[0].target.attname for column in compiler.select[fields]]
+            populators = get_related_populators(info, compiler.select, alias)
+            kept[alias] = (info["model"], fields, names, populators, tuple((compiler.annotation_col_map or {}).items()))
+        return kept[alias]
 
 
 def prepared_cursor(connection):
