@@ -7,9 +7,9 @@ stands) and its comment tree, fetched with the page's sidebar in one round trip 
   links are resolved in one query for all its texts.
 - The comment tree shows a page of threads at a time (`?page=N`, at most
   WIKI_DISCUSSION_THREADS_PER_PAGE top-level comments with all their replies, fewer once a page's
-  threads pass WIKI_DISCUSSION_COMMENTS_PER_PAGE comments, oldest thread first; docs/adr/0112). It reads whether
-  the viewer is signed in (Report) and a moderator (Remove), and the page's address and number
-  (each link's `next=`, the pager): three classes per page. Kept, it costs no query; kept with it,
+  threads pass WIKI_DISCUSSION_COMMENTS_PER_PAGE comments, oldest thread first; docs/adr/0112).
+  It reads whether the viewer is signed in (Report) and a moderator (Remove), and the page's
+  address and number (each link's `next=`, the pager): three classes per page. Kept, it costs no query; kept with it,
   the count of all the discussion's comments. A comment's own address names its page
   (`DebatePage.comment_url`).
 - A preview of a draft renders everything: it is not the page everyone sees.
@@ -94,14 +94,15 @@ def parts(page, request) -> list:
 def discussion_context(page, request, count: int, tree: str) -> dict:
     """What the discussion shows around its kept tree: the comment form is the member's own."""
     user = request.user
+    number = paging.page_number(request, "the discussion")
     return {
         "discussion_tree": tree,
         "discussion_count": count,
-        "discussion_page": paging.page_number(request, "the discussion"),
+        "discussion_page": number,
         "discussion_form": get_form()(page) if user.is_authenticated else None,
         # With the request: Wagtail's site paths read once. The page of the discussion being read: signing
         # in comes back to it; a new comment lands on its own page (DebatePage.serve, `?c=`).
-        "discussion_next": paging.page_address(page.get_url(request), paging.page_number(request, "the discussion")),
+        "discussion_next": paging.page_address(page.get_url(request), number),
     }
 
 
