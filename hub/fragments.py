@@ -46,20 +46,24 @@ def key(name: str, item: object, viewer_class: str) -> str:
 
 def personalise(request, pieces: Sequence[str]) -> list[SafeString]:
     """Fragments with this request's CSRF token and a fresh repeat-guard token per form."""
-    token = None
-    # Repeat-guard tokens: one random part per request and a counter per form, unique like a uuid4
-    # per form (a question page has a hundred forms) at one call to the system's random source.
-    prefix = secrets.token_hex(12)
-    numbers = itertools.count()
+    token = tokens = None
     result = []
     for html in pieces:
         if CSRF in html:
             token = token or get_token(request)
             html = html.replace(CSRF, token)
         if SUBMISSION in html:
-            html = _SUBMISSION.sub(lambda _match: f"{prefix}{next(numbers):08x}", html)
+            tokens = tokens or _submission_tokens()
+            html = _SUBMISSION.sub(lambda _match, tokens=tokens: next(tokens), html)
         result.append(mark_safe(html))  # rendered by our templates, which escaped what they show
     return result
+
+
+def _submission_tokens():
+    """Repeat-guard tokens for one request: one random part and a counter per form, unique like a
+    uuid4 per form (a question page has a hundred forms) at one call to the system's random source."""
+    prefix = secrets.token_hex(12)
+    return (f"{prefix}{number:08x}" for number in itertools.count())
 
 
 def fetch(request, keys: Sequence[str], render: Callable[[int], object], prepare=None) -> list:
