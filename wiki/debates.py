@@ -1,6 +1,6 @@
 """What a debate page shows beyond what every wiki page shows, as shared fragments (hub/fragments.py,
 docs/adr/0102, 0106): the debate itself (header, motion, opening statement, positions, where it
-stands) and its comment tree, fetched with the page's sidebar in one round trip (wiki/reading.py).
+stands) and its discussion, fetched with the page's sidebar in one round trip (wiki/reading.py).
 
 - The debate's own text reads about the viewer only what hub/page_cache.py's `audience()` names
   (wiki links offer to start a missing page to those who may): one fragment per audience. Its wiki
@@ -12,17 +12,24 @@ stands) and its comment tree, fetched with the page's sidebar in one round trip 
   address and number (each link's `next=`, the pager): three classes per page. Kept, it costs no query; kept with it,
   the count of all the discussion's comments. A comment's own address names its page
   (`DebatePage.comment_url`).
+- The discussion is kept as its whole section: heading and count, the tree, the pager and, for a
+  member, the comment form. The form is rendered with stand-ins for what django-comments makes per
+  form (the timestamp and the security hash signing it, which the library refuses two hours on) and
+  for the CSRF and repeat-guard tokens; `discussion_context` puts this request's own in. Building
+  and rendering the form per request had cost a signed-in debate about a sixth of its CPU.
 - A preview of a draft renders everything: it is not the page everyone sees.
 """
 
 from __future__ import annotations
 
+import time
 from urllib.parse import quote
 
 from django.db.models import Count, Prefetch, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django_comments import get_form
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -76,7 +83,7 @@ def discussion_comments(page, user, number: int = 1) -> tuple[list, int, dict]:
 
 def parts(page, request) -> list:
     """The debate's parts beyond its sidebar, for wiki/reading.py to fetch with it: its text for the
-    viewer's audience (the page's own part), and its comment tree per viewer class and address."""
+    viewer's audience (the page's own part), and its discussion per viewer class and address."""
     user = request.user
     is_moderator = roles.user_has_role(user, roles.MODERATOR)
     viewer = "moderator" if is_moderator else "member" if user.is_authenticated else "public"
@@ -84,26 +91,31 @@ def parts(page, request) -> list:
     return [
         ("wiki-debate-main", audience(user), lambda: render_debate(page, request)),
         (
-            "wiki-discussion",
+            "wiki-discussion-section",
             f"{viewer}|{request.path}|{number}",
-            lambda: _render_tree(page, request, is_moderator, number),
+            lambda: _render_discussion(page, request, is_moderator, number),
         ),
     ]
 
 
-def discussion_context(page, request, count: int, tree: str) -> dict:
-    """What the discussion shows around its kept tree: the comment form is the member's own."""
-    user = request.user
+# Rendered into the kept discussion in place of the comment form's timestamp and security hash,
+# which `discussion_context` replaces per request (letters only: no escaping changes them).
+_TIMESTAMP = "hubFragmentCommentTimestampZ7q"
+_SECURITY_HASH = "hubFragmentCommentSecurityHashZ7q"
+
+
+def discussion_context(page, request, discussion: str) -> dict:
+    """What the page shows of its kept discussion (personalised): the comment form, kept with it,
+    gets a timestamp and security hash of this moment, as django-comments' form would make them."""
+    if _TIMESTAMP in discussion:
+        timestamp = int(time.time())
+        form_class = get_form()
+        form = form_class.__new__(form_class)  # its own hash, without building its fields for one value
+        form.target_object = page
+        security_hash = form.initial_security_hash(timestamp)
+        discussion = discussion.replace(_TIMESTAMP, str(timestamp)).replace(_SECURITY_HASH, security_hash)
     number = paging.page_number(request, "the discussion")
-    return {
-        "discussion_tree": tree,
-        "discussion_count": count,
-        "discussion_page": number,
-        "discussion_form": get_form()(page) if user.is_authenticated else None,
-        # With the request: Wagtail's site paths read once. The page of the discussion being read: signing
-        # in comes back to it; a new comment lands on its own page (DebatePage.serve, `?c=`).
-        "discussion_next": paging.page_address(page.get_url(request), number),
-    }
+    return {"discussion_html": mark_safe(discussion), "discussion_page": number}
 
 
 def render_debate(page, request) -> str:
@@ -127,14 +139,35 @@ def render_debate(page, request) -> str:
     return get_template("wiki/includes/debate_text.html").render(context)
 
 
-def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, str]:
-    """(number of comments in the whole discussion, this page's threads and the pager as HTML),
-    each comment's addresses built from one reverse each. A page past the last is a 404, never kept."""
+def _render_discussion(page, request, is_moderator: bool, number: int) -> str:
+    """The discussion's section: its heading with the count of all its comments, this page's
+    threads and the pager, each comment's addresses built from one reverse each; and for a member the
+    comment form, with stand-ins for its per-request values. A page past the last is a 404, never kept."""
     tree, count, pager = discussion_comments(page, request.user, number)
+    if not tree and number > 1:
+        raise Http404("No such page of the discussion.")
+    form = None
+    if request.user.is_authenticated:
+        form = get_form()(page)
+        form.initial.update(timestamp=_TIMESTAMP, security_hash=_SECURITY_HASH)
+    context = {
+        "request": request,
+        "discussion_count": count,
+        "discussion_tree": _render_tree(request, tree, is_moderator, number, pager),
+        "discussion_form": form,
+        # Signing in comes back to the page of the discussion being read; a new comment lands on its
+        # own page (DebatePage.serve, `?c=`).
+        "discussion_next": paging.page_address(page.get_url(request), number),
+        "csrf_token": fragments.CSRF,
+        "submission": fragments.SUBMISSION,
+    }
+    return get_template("wiki/includes/discussion.html").render(context)
+
+
+def _render_tree(request, tree: list, is_moderator: bool, number: int, pager: dict) -> str:
+    """This page's threads and the pager (nothing when the discussion is empty)."""
     if not tree:
-        if number > 1:
-            raise Http404("No such page of the discussion.")
-        return 0, ""
+        return ""
     next_query = "?next=" + quote(paging.page_address(request.path, number))  # as the filter urlencode wrote it
     links = {
         name: [head, tail + next_query]
@@ -145,8 +178,8 @@ def _render_tree(page, request, is_moderator: bool, number: int) -> tuple[int, s
         )
     }
     context = {"request": request, "items": tree, "level": 0, "is_moderator": is_moderator, "links": links}
-    html = get_template("wiki/includes/comment_tree.html").render(context)
-    return count, html + _render_pager(request.path, number, pager)
+    html = get_template("wiki/includes/comment_tree.html").render(context) + _render_pager(request.path, number, pager)
+    return mark_safe(html)  # our templates' output: the tree escapes what members wrote
 
 
 def _render_pager(path: str, number: int, placed: dict) -> str:

@@ -10,7 +10,8 @@ docs/adr/0102 and 0106): a page_context provider for every wiki page (wiki/apps.
   Wagtail's `can_edit` reads: group page permissions, superuser, ownership for "add", a group
   approval task), how often they watch the page, and the address (the sign-in link's `next=`). Its
   form carries hub.fragments' CSRF stand-in, replaced per request.
-- A debate's comment tree comes in the same round trip; its comment form is rendered per request.
+- A debate's discussion (with its comment form, stand-ins replaced per request: wiki/debates.py)
+  comes in the same round trip.
   The related boxes other parts supply (home/related.py) are kept by them and rendered around.
 - A preview renders everything and keeps nothing: it is a draft, not the page everyone sees.
 """
@@ -44,8 +45,7 @@ def page_parts(page, request) -> dict:
     sidebar, main = fragments.personalise(request, [sidebar, main])
     context = {"wiki_sidebar": sidebar, "wiki_main": main}
     if discussion:
-        count, tree = discussion[0]
-        context.update(debates.discussion_context(page, request, count, *fragments.personalise(request, [tree])))
+        context.update(debates.discussion_context(page, request, *fragments.personalise(request, discussion)))
     return context
 
 

@@ -109,10 +109,12 @@ def percentage_positive(user) -> str:
 @register.simple_tag(takes_context=True)
 def submission_token(context):
     """The hidden field that makes a resubmitted form a repeat, not a second post (hub/submissions.py).
-    A form shown again after an error keeps the token it was sent with."""
+    A form shown again after an error keeps the token it was sent with; a form rendered into a kept
+    fragment carries the context's `submission` (hub.fragments' stand-in, replaced per request)."""
     request = context.get("request")
     sent = submissions.clean_token(request.POST.get(submissions.FIELD)) if request is not None else ""
-    return format_html('<input type="hidden" name="{}" value="{}">', submissions.FIELD, sent or uuid.uuid4().hex)
+    token = sent or context.get("submission") or uuid.uuid4().hex
+    return format_html('<input type="hidden" name="{}" value="{}">', submissions.FIELD, token)
 
 
 @register.simple_tag

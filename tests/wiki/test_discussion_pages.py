@@ -5,7 +5,9 @@ WIKI_DISCUSSION_COMMENTS_PER_PAGE comments; a comment's address names its page; 
 last, or not a page, is a 404. Most tests page by threads alone (a budget no page reaches)."""
 
 import re
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings as django_settings
@@ -233,6 +235,37 @@ def test_the_rendered_comment_form_posts_as_it_is(client, discussion, where):
     assert client.post("/comments/post/", data).status_code == 302
     posted = XtdComment.objects.get(comment="Posted from the page's own form")
     assert posted.level == (0 if where == "debate" else 1)
+
+
+def _comment_form(html: str) -> dict:
+    form = re.search(r'<form method="post" action="/comments/post/" class="comment-form".*?</form>', html, re.S).group(
+        0
+    )
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+
+
+def test_the_kept_discussions_form_carries_each_requests_own_timestamp_and_tokens(
+    client, discussion, pages_on, monkeypatch
+):
+    """The discussion is kept with its comment form (wiki/debates.py); the form's timestamp, security
+    hash, CSRF and repeat-guard tokens are this request's. Three hours on (the library refuses forms
+    older than two), the page comes from what was kept and its form still posts."""
+    debate = discussion["debate"]
+    client.force_login(discussion["people"][0])
+    first = _comment_form(client.get(debate.url).content.decode())
+    later = time.time() + 3 * 60 * 60
+    clock = SimpleNamespace(time=lambda: later)  # the page's clock and the library's (not the cache's)
+    monkeypatch.setattr("wiki.debates.time", clock)
+    monkeypatch.setattr("django_comments.forms.time", clock)
+    with CaptureQueriesContext(connection) as queries:
+        second = _comment_form(client.get(debate.url).content.decode())
+    assert not any("django_comments" in query["sql"] for query in queries.captured_queries)  # the kept discussion
+    assert int(second["timestamp"]) == int(later) != int(first["timestamp"])
+    assert second["security_hash"] != first["security_hash"]
+    assert second["submission_token"] != first["submission_token"]
+    second.update({"comment": "Three hours later", "honeypot": ""})
+    assert client.post("/comments/post/", second).status_code == 302
+    assert XtdComment.objects.filter(comment="Three hours later").exists()
 
 
 def _debate_with_threads(organiser, sizes: list[int]):
