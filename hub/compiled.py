@@ -98,6 +98,7 @@ def prepared_cursor(connection):
     and logs it. For statements of a fixed text run on every request or write, values as parameters."""
     if connection.vendor != "postgresql" or not settings.HUB_PREPARED_STATEMENTS:
         return connection.cursor()
+    connection.close_if_health_check_failed()  # as Django's own cursors do first (hub/postgresql)
     connection.ensure_connection()
     connection.validate_thread_sharing()
     database = connection.connection

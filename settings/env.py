@@ -90,6 +90,8 @@ def database_config(url: str | None, sqlite_path: Path) -> dict:
         config["CONN_MAX_AGE"] = 60
         config["CONN_HEALTH_CHECKS"] = True
         if config["ENGINE"] == "django.db.backends.postgresql":
+            # Django's backend, with the health check read off the connection's socket (ADR 0113).
+            config["ENGINE"] = "hub.postgresql"
             # Without it, a database host that never answers holds a request (or the health
             # check) until the operating system gives up, minutes later.
             config.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))

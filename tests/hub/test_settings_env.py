@@ -20,7 +20,7 @@ def test_database_defaults_to_embedded_sqlite(tmp_path):
 
 def test_database_url_selects_postgresql(tmp_path):
     config = database_config("postgres://hub:secret@db.internal:5433/cohub", tmp_path / "unused")
-    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["ENGINE"] == "hub.postgresql"  # Django's, with its health check off the socket (ADR 0113)
     assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("db.internal", 5433, "cohub", "hub")
     assert config["CONN_HEALTH_CHECKS"] is True
 
