@@ -34,14 +34,10 @@ def _question_panels(question, viewer) -> dict:
     return {"related_panels": [panel]}
 
 
-def wiki_page_panels(page, request) -> dict:
-    """Questions linking to this wiki page, then questions sharing its tags. One query, which reads
-    every question's text: kept until the next write (hub.page_cache)."""
-    viewer = request.user if request else None
-    return kept_for(viewer)("wiki-question-panels", lambda: _wiki_page_panels(page), page.pk)
-
-
-def _wiki_page_panels(page) -> dict:
+def wiki_page_panels(page, viewer) -> list[Panel]:
+    """Questions linking to this wiki page, then questions sharing its tags, for any viewer. One
+    query, which reads every question's text: kept with the page's sidebar
+    (wiki.reading.add_sidebar_panels)."""
     tag_ids = [item.tag_id for item in wiki_selectors.tagged_items(page)]
     questions = qa_selectors.questions_about(page.title, page.slug, tag_ids, LIMIT)
     links = [Link(q.title, q.get_absolute_url(), _answers(q.answer_count)) for q in questions]
@@ -50,4 +46,4 @@ def _wiki_page_panels(page) -> dict:
         "Questions about this", links, icon="message-square", empty="Nobody has asked about this yet.", more=ask,
         ident="questions",
     )  # fmt: skip
-    return {"related_panels": [panel]}
+    return [panel]

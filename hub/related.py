@@ -2,8 +2,9 @@
 
 A question cannot import the wiki, nor a wiki page the forum (docs/architecture.md), yet a question
 shows the wiki pages it links to and a wiki page the questions about it. `home/related.py` composes
-both and hands them to the page through `hub.page_context` under the key `related_panels`; the page
-includes `includes/related_panels.html`.
+both: a question's through `hub.page_context` under the key `related_panels`, a wiki page's through
+`wiki.reading.add_sidebar_panels` (kept with its sidebar); each page includes
+`includes/related_panels.html`.
 """
 
 from dataclasses import dataclass, field

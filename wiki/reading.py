@@ -10,13 +10,17 @@ docs/adr/0102 and 0106): a page_context provider for every wiki page (wiki/apps.
   Wagtail's `can_edit` reads: group page permissions, superuser, ownership for "add", a group
   approval task), how often they watch the page, and the address (the sign-in link's `next=`). Its
   form carries hub.fragments' CSRF stand-in, replaced per request.
+- Boxes of related links other parts add below the sidebar (`add_sidebar_panels`: home/related.py's
+  "Questions about this") are rendered into it, with the reputation key: they read about the viewer
+  only their audience, which the sidebar's class names.
 - A debate's discussion (with its comment form, stand-ins replaced per request: wiki/debates.py)
   comes in the same round trip.
-  The related boxes other parts supply (home/related.py) are kept by them and rendered around.
 - A preview renders everything and keeps nothing: it is a draft, not the page everyone sees.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.template.loader import get_template
 
@@ -24,6 +28,17 @@ from hub import fragments, markdown
 from hub.page_cache import audience
 from wiki import debates, selectors
 from wiki.models import DebatePage
+
+# What other parts show below a wiki page's sidebar: (page, viewer) -> [hub.related.Panel].
+_sidebar_panels: list[Callable] = []
+
+
+def add_sidebar_panels(provider: Callable) -> None:
+    """Show `provider(page, viewer)`'s boxes of related links below every wiki page's sidebar. They
+    are kept with the sidebar, per its viewer class: a provider may read of the viewer only their
+    audience (hub.page_cache.audience). Adding twice is a no-op."""
+    if provider not in _sidebar_panels:
+        _sidebar_panels.append(provider)
 
 
 def page_parts(page, request) -> dict:
@@ -64,6 +79,7 @@ def render_sidebar(page, request) -> str:
         "user": user,
         "page": page,
         "csrf_token": fragments.CSRF,
+        "related_panels": [panel for provider in _sidebar_panels for panel in provider(page, user)],
         **selectors.page_sidebar(page, user),
     }
     return get_template("wiki/includes/page_sidebar.html").render(context)

@@ -19,6 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermi
 
 from hub import fragments, roles
 from tests.factories import make_user
+from tests.qa.conftest import make_question
 from tests.viewing import page_as as _page
 from tests.wiki.conftest import make_article, make_debate, publish
 from wiki import services
@@ -84,6 +85,20 @@ def test_a_kept_article_costs_the_same_queries_however_much_it_shows(client, wor
     assert "Every page that links here" in html
     assert len(kept_later) == len(kept)
     assert not [query for query in kept_later.captured_queries if "wiki_wikilink" in query["sql"]]
+
+
+def test_the_questions_about_a_page_are_kept_with_its_sidebar_and_a_new_one_shows_next(client, world):
+    """The forum's box below the sidebar (home/related.py) is rendered into the kept sidebar: no
+    query of the forum's while kept, and a new question about the page on the very next request."""
+    client.force_login(world["member"])
+    client.get(_url(world))
+    with CaptureQueriesContext(connection) as kept:
+        html = client.get(_url(world)).content.decode()
+    assert "Nobody has asked about this yet." in html[html.index('id="related-questions"') :]
+    assert not [query for query in kept.captured_queries if "qa_question" in query["sql"]]
+    make_question(world["other"], "How long should a knock take?", "I read [[Door knocking]] first.")
+    html = client.get(_url(world)).content.decode()
+    assert "How long should a knock take?" in html[html.index('id="related-questions"') :]
 
 
 # --- private state stays with its viewer ---------------------------------------------------------------
