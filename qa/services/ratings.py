@@ -92,12 +92,12 @@ def _rows_before(rater, post: Post, recipient_id: int, now: dt.datetime) -> tupl
     of yesterday or of this week; a second only when the earlier rating counts in an older week. A
     handful of rows whatever the recipient's history (index qa_rating_recipient_week)."""
     since = min(now - dt.timedelta(days=1), _week_start_moment(now))
-    mine = Rating.objects.select_for_update().filter(rater=rater, recipient_id=recipient_id)
     (key,) = kinds.pointer(post)
     rows = {row.pk: row for row in _recent_or_this(rater.pk, recipient_id, key, post.pk, since)}
     existing = next((row for row in rows.values() if getattr(row, f"{key}_id") == post.pk), None)
     if existing is not None and existing.updated_at < since:
         old_week = _week_start_moment(existing.updated_at)
+        mine = Rating.objects.select_for_update().filter(rater=rater, recipient_id=recipient_id)
         same_week = mine.filter(updated_at__gte=old_week, updated_at__lt=old_week + dt.timedelta(days=7))
         rows.update((row.pk, row) for row in same_week if row.pk not in rows)
     return existing, list(rows.values())
