@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from hub import inbox
 from hub import moderation as audit
-from hub.compiled import prepared_cursor
+from hub.compiled import insert, prepared_cursor
 from hub.models import ModerationEntry
 from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
@@ -269,17 +269,19 @@ def _commit_without_waiting_for_the_disk(connection) -> str:
 
 def _write(rater, recipient, post: Post, existing, value, feedback, now, held, from_acceptance) -> Rating:
     """Insert the rating, or replace the earlier one in place (same row, new value and date)."""
-    if existing is None:
-        return Rating.objects.create(
-            rater=rater,
-            recipient=recipient,
-            value=value,
-            feedback=feedback,
-            from_acceptance=from_acceptance,
-            created_at=now,
-            updated_at=now,
-            held=held,
-            **kinds.pointer(post),
+    if existing is None:  # a statement written once and run prepared (hub.compiled.insert, ADR 0109)
+        return insert(
+            Rating(
+                rater=rater,
+                recipient=recipient,
+                value=value,
+                feedback=feedback,
+                from_acceptance=from_acceptance,
+                created_at=now,
+                updated_at=now,
+                held=held,
+                **kinds.pointer(post),
+            )
         )
     existing.value, existing.feedback, existing.updated_at = value, feedback, now
     existing.from_acceptance, existing.held = from_acceptance, held
