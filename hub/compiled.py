@@ -30,6 +30,7 @@ from django.db import connections, router
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
+from django.db.models.sql import Query
 
 
 @dataclass(frozen=True)
@@ -213,4 +214,45 @@ def _insert_statement(connection, model: type[Model]) -> tuple[str, list] | None
             f" VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {q(meta.pk.column)}"
         )
         kept[model] = (sql, fields) if simple else None
+    return kept[model]
+
+
+def columns(connection, model: type[Model]) -> str:
+    """`model`'s columns, quoted and in order, for the select list of SQL that `model_instances` reads."""
+    return _reader(connection, model)[0]
+
+
+def model_instances(connection, model: type[Model], sql: str, params, extras: tuple[str, ...] = ()) -> list[Model]:
+    """Run SQL written by hand that selects `columns(connection, model)` and then one column for
+    each name in `extras`, prepared on PostgreSQL; return the rows as `Model.objects.raw` builds
+    them (each field's database converters applied, each extra an attribute of the instance).
+    What turns a row into an instance is worked out once per connection, not on every run as
+    `raw` does: for the rating's locked reads (docs/adr/0109). Only a model of one table."""
+    _, fields, compiler, converters = _reader(connection, model)
+    with prepared_cursor(connection) as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if converters:
+        rows = compiler.apply_converters(rows, converters)
+    names, count, alias = [field.attname for field in fields], len(fields), connection.alias
+    found = []
+    for row in rows:
+        instance = model.from_db(alias, names, row[:count])
+        for name, value in zip(extras, row[count:], strict=True):
+            setattr(instance, name, value)
+        found.append(instance)
+    return found
+
+
+def _reader(connection, model: type[Model]) -> tuple:
+    kept = connection.__dict__.setdefault("_hub_readers", {})
+    if model not in kept:
+        meta = model._meta
+        if meta.parents:
+            raise ValueError(f"{meta.label} has more than one table")
+        fields = list(meta.concrete_fields)
+        compiler = connection.ops.compiler("SQLCompiler")(Query(model), connection, connection.alias)
+        converters = compiler.get_converters([field.get_col(meta.db_table) for field in fields])
+        select = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        kept[model] = (select, fields, compiler, converters)
     return kept[model]

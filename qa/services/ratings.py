@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from hub import inbox
 from hub import moderation as audit
-from hub.compiled import insert, prepared_cursor
+from hub.compiled import columns, insert, model_instances, prepared_cursor
 from hub.models import ModerationEntry
 from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
@@ -106,16 +106,18 @@ def _rows_before(rater, post: Post, recipient_id: int, now: dt.datetime) -> tupl
 def _recent_or_this(rater_id: int, recipient_id: int, key: str, post_id: int, since: dt.datetime) -> list[Rating]:
     """The rater's ratings of the recipient since `since`, and their rating of this post, locked: in
     SQL written here, as are the rating's other hot statements (docs/adr/0109), since building
-    the ORM's query cost more CPU than running it."""
+    the ORM's query cost more CPU than running it; run prepared, its rows made instances as `raw`
+    would (hub.compiled.model_instances)."""
     connection = transaction.get_connection()
     q = connection.ops.quote_name
     post_column = q(Rating._meta.get_field(key).column)  # "question_id" or "answer_id"
     sql = (
-        f"SELECT * FROM {q(Rating._meta.db_table)} WHERE {q('rater_id')} = %s AND {q('recipient_id')} = %s"  # noqa: S608 - names from the model, values as parameters
+        f"SELECT {columns(connection, Rating)} FROM {q(Rating._meta.db_table)}"  # noqa: S608 - names from the model, values as parameters
+        f" WHERE {q('rater_id')} = %s AND {q('recipient_id')} = %s"
         f" AND ({q('updated_at')} >= %s OR {post_column} = %s)" + _for_update(connection)
     )
     since_value = connection.ops.adapt_datetimefield_value(since)
-    return list(Rating.objects.raw(sql, [rater_id, recipient_id, since_value, post_id]))
+    return model_instances(connection, Rating, sql, [rater_id, recipient_id, since_value, post_id])
 
 
 def _add_to(model, pk: int, amounts: dict[str, int]) -> None:
@@ -153,7 +155,8 @@ def _lock_recipient(user_id: int, *, email_of: int | None = None):
     the same statement says whether that member (the rater) has a confirmed email address
     (`rater_email_confirmed`) and, for a rating in a transaction of its own on PostgreSQL, lets its
     commit return without waiting for the disk (`_commit_without_waiting_for_the_disk`): a round
-    trip fewer for each, in SQL written here (ADR 0109)."""
+    trip fewer for each, in SQL written here (ADR 0109), run prepared, its row made an instance as
+    `raw` would (hub.compiled.model_instances)."""
     users = get_user_model()
     if email_of is None:
         return users.objects.select_for_update().get(pk=user_id)
@@ -164,11 +167,13 @@ def _lock_recipient(user_id: int, *, email_of: int | None = None):
         f"EXISTS (SELECT 1 FROM {q(emails.db_table)} WHERE {q(emails.get_field('user').column)} = %s"  # noqa: S608 - names from the models, values as parameters
         f" AND {q(emails.get_field('verified').column)} = %s)"
     )
+    unflushed = _commit_without_waiting_for_the_disk(connection)
     sql = (
-        f"SELECT *, {confirmed} AS rater_email_confirmed{_commit_without_waiting_for_the_disk(connection)}"  # noqa: S608 - names from the models
+        f"SELECT {columns(connection, users)}, {confirmed}{unflushed}"  # noqa: S608 - names from the models
         f" FROM {q(users._meta.db_table)} WHERE {q(users._meta.pk.column)} = %s" + _for_update(connection)
     )
-    (recipient,) = users.objects.raw(sql, [email_of, True, user_id])
+    extras = ("rater_email_confirmed", "commit_without_waiting") if unflushed else ("rater_email_confirmed",)
+    (recipient,) = model_instances(connection, users, sql, [email_of, True, user_id], extras)
     return recipient
 
 
@@ -263,7 +268,7 @@ def _commit_without_waiting_for_the_disk(connection) -> str:
     rating's first statement: `set_config(..., true)` is `SET LOCAL` as a function, so it costs no
     round trip of its own. Empty where it does not apply (SQLite, a nested rating)."""
     if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
-        return ", set_config('synchronous_commit', 'off', true) AS commit_without_waiting"
+        return ", set_config('synchronous_commit', 'off', true)"
     return ""
 
 

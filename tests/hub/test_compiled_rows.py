@@ -1,6 +1,7 @@
-"""hub.compiled.insert writes the row Model.objects.create writes (docs/adr/0109), on SQLite and on
-PostgreSQL (where it runs prepared): compared column by column, with the instance left as the ORM
-leaves it; a model it cannot write that way is saved by the ORM."""
+"""The rating's written statements (docs/adr/0109), on SQLite and on PostgreSQL (where they run
+prepared): hub.compiled.insert writes the row Model.objects.create writes, compared column by
+column, with the instance left as the ORM leaves it (a model it cannot write that way is saved by
+the ORM); hub.compiled.model_instances reads the instances Model.objects.raw reads."""
 
 import datetime as dt
 
@@ -9,7 +10,7 @@ from django.db import connection
 from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 
-from hub.compiled import _insert_statement, insert
+from hub.compiled import _insert_statement, columns, insert, model_instances
 from hub.models import Notification
 from qa.models import Answer, Rating
 from tests.factories import make_user
@@ -82,3 +83,32 @@ def test_an_unsaved_related_row_is_refused_as_save_refuses_it():
 def test_a_model_of_more_than_one_table_is_left_to_the_orm():
     assert _insert_statement(connection, Answer) is not None  # one table, its id from the sequence
     assert _insert_statement(connection, ArticlePage) is None  # a Wagtail page: two tables
+
+
+def test_written_sql_reads_the_instances_raw_reads_with_the_extra_columns_as_attributes():
+    author, rater = make_user("author"), make_user("rater")
+    answers = [make_answer(make_question(author, f"Question {n}?"), author) for n in range(3)]
+    for n, answer in enumerate(answers):
+        Rating.objects.create(
+            rater=rater, recipient=author, answer=answer, value=n - 1, created_at=AT, updated_at=AT, held=n == 1
+        )
+    q = connection.ops.quote_name
+    where = f" FROM {q('qa_rating')} WHERE {q('recipient_id')} = %s ORDER BY {q('id')}"
+    sql = f"SELECT {columns(connection, Rating)}, {q('value')} * 2{where}"
+    raw_sql = f"SELECT *, {q('value')} * 2 AS doubled{where}"
+
+    for _ in range(3):  # prepared on PostgreSQL from the first run, then reused
+        read = model_instances(connection, Rating, sql, [author.pk], ("doubled",))
+    expected = list(Rating.objects.raw(raw_sql, [author.pk]))
+
+    assert [(type(row), row.__dict__.keys() - {"_state"}) for row in read] == [
+        (Rating, row.__dict__.keys() - {"_state"}) for row in expected
+    ]
+    assert [{**vars(row), "_state": None} for row in read] == [{**vars(row), "_state": None} for row in expected]
+    assert [(row._state.adding, row._state.db) for row in read] == [(False, "default")] * 3
+    assert [(row.doubled, row.held, row.updated_at) for row in read] == [(-2, False, AT), (0, True, AT), (2, False, AT)]
+
+
+def test_model_instances_refuses_a_model_of_more_than_one_table():
+    with pytest.raises(ValueError, match="more than one table"):
+        columns(connection, ArticlePage)
