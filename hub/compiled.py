@@ -16,6 +16,10 @@ statement against well under 0.5 ms to run them. A prepared statement is parsed 
 connection, and once PostgreSQL has seen that its plan does not depend on the values, it is not
 planned again either. HUB_PREPARED_STATEMENTS (DATABASE_PREPARED_STATEMENTS=0) turns this off for a
 connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+
+For SQL written by hand (a rating's statements, docs/adr/0109), `model_instances` runs a read of one
+model's columns prepared and makes its rows instances as `Model.objects.raw` would, and `insert`
+writes a new row as `Model.objects.create` would, each worked out once per connection.
 """
 
 from __future__ import annotations
