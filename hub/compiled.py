@@ -16,6 +16,10 @@ statement against well under 0.5 ms to run them. A prepared statement is parsed 
 connection, and once PostgreSQL has seen that its plan does not depend on the values, it is not
 planned again either. HUB_PREPARED_STATEMENTS (DATABASE_PREPARED_STATEMENTS=0) turns this off for a
 connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+
+For SQL written by hand (a rating's statements, docs/adr/0109), `model_instances` runs a read of one
+model's columns prepared and makes its rows instances as `Model.objects.raw` would, and `insert`
+writes a new row as `Model.objects.create` would, each worked out once per connection.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from django.db import connections, router
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
+from django.db.models.sql import Query
 
 
 @dataclass(frozen=True)
@@ -169,3 +174,90 @@ class CompiledQuery:
                 self.build(model, *self.stand_ins), connection, self.stand_ins
             )
         return statement
+
+
+def insert(instance: Model) -> Model:
+    """Write a new `instance` as `Model.objects.create` would (the same row: each field's own
+    `pre_save` and database conversion, the database's id set on the instance), in a statement
+    written once per connection and run prepared on PostgreSQL, instead of building the ORM's
+    insert query on every call: for rows written on every rating (docs/adr/0109). Only for a model
+    of one table whose id alone comes back from the database, and which no `pre_save` or
+    `post_save` receiver of ours needs: no signal is sent. Anything else is saved by the ORM."""
+    model = type(instance)
+    connection = connections[router.db_for_write(model, instance=instance)]
+    written = _insert_statement(connection, model)
+    if written is None or instance.pk is not None:
+        instance.save(force_insert=True, using=connection.alias)
+        return instance
+    sql, fields = written
+    instance._prepare_related_fields_for_save(operation_name="save")  # save()'s checks of related rows
+    values = [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
+    with prepared_cursor(connection) as cursor:
+        cursor.execute(sql, values)
+        (pk,) = cursor.fetchone()
+    instance.pk = pk
+    instance._state.adding, instance._state.db = False, connection.alias
+    return instance
+
+
+def _insert_statement(connection, model: type[Model]) -> tuple[str, list] | None:
+    """The INSERT ... RETURNING of `model`'s columns but its id, kept per connection; None where
+    `insert` leaves the row to the ORM."""
+    kept = connection.__dict__.setdefault("_hub_inserts", {})
+    if model not in kept:
+        meta = model._meta
+        simple = (
+            not meta.parents
+            and meta.auto_field is meta.pk
+            and meta.db_returning_fields == [meta.pk]
+            and connection.features.can_return_columns_from_insert
+        )
+        fields = [field for field in meta.local_concrete_fields if field is not meta.pk]
+        q = connection.ops.quote_name
+        sql = (
+            f"INSERT INTO {q(meta.db_table)} ({', '.join(q(field.column) for field in fields)})"  # noqa: S608 - names from the model, values as parameters
+            f" VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {q(meta.pk.column)}"
+        )
+        kept[model] = (sql, fields) if simple else None
+    return kept[model]
+
+
+def columns(connection, model: type[Model]) -> str:
+    """`model`'s columns, quoted and in order, for the select list of SQL that `model_instances` reads."""
+    return _reader(connection, model)[0]
+
+
+def model_instances(connection, model: type[Model], sql: str, params, extras: tuple[str, ...] = ()) -> list[Model]:
+    """Run SQL written by hand that selects `columns(connection, model)` and then one column for
+    each name in `extras`, prepared on PostgreSQL; return the rows as `Model.objects.raw` builds
+    them (each field's database converters applied, each extra an attribute of the instance).
+    What turns a row into an instance is worked out once per connection, not on every run as
+    `raw` does: for the rating's locked reads (docs/adr/0109). Only a model of one table."""
+    _, fields, compiler, converters = _reader(connection, model)
+    with prepared_cursor(connection) as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if converters:
+        rows = compiler.apply_converters(rows, converters)
+    names, count, alias = [field.attname for field in fields], len(fields), connection.alias
+    found = []
+    for row in rows:
+        instance = model.from_db(alias, names, row[:count])
+        for name, value in zip(extras, row[count:], strict=True):
+            setattr(instance, name, value)
+        found.append(instance)
+    return found
+
+
+def _reader(connection, model: type[Model]) -> tuple:
+    kept = connection.__dict__.setdefault("_hub_readers", {})
+    if model not in kept:
+        meta = model._meta
+        if meta.parents:
+            raise ValueError(f"{meta.label} has more than one table")
+        fields = list(meta.concrete_fields)
+        compiler = connection.ops.compiler("SQLCompiler")(Query(model), connection, connection.alias)
+        converters = compiler.get_converters([field.get_col(meta.db_table) for field in fields])
+        select = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        kept[model] = (select, fields, compiler, converters)
+    return kept[model]

@@ -11,6 +11,7 @@ from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from hub.compiled import insert
 from hub.models import Notification
 
 
@@ -29,7 +30,8 @@ def add_uncounted(user, subject: str, text: str, url: str, kind: str = "") -> No
     """The message's row only, for a write that updates the member's row anyway (a rating moves
     their figures): that update adds one to `UNREAD_COUNT`, in the same transaction, so the unread
     count costs no statement of its own (qa/services/ratings.py, docs/adr/0109)."""
-    return Notification.objects.create(user=user, kind=kind[:40], subject=subject[:200], text=text, url=url[:500])
+    # One of every rating's statements: written once, run prepared (hub.compiled.insert).
+    return insert(Notification(user=user, kind=kind[:40], subject=subject[:200], text=text, url=url[:500]))
 
 
 def for_user(user) -> QuerySet:

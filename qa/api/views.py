@@ -177,7 +177,7 @@ class RatingList(generics.ListAPIView):
 
     @extend_schema(request=s.RatingWriteSerializer, responses={201: s.RatingSerializer})
     def post(self, request):
-        data = _valid(s.RatingWriteSerializer, request)
+        data = _rating_data(request)
         model = kinds.model_for(data["post_type"], rated_posts_only=True)
         found = _RATED_POST.instances(model, data["post_id"])
         if not found:
@@ -189,6 +189,31 @@ class RatingList(generics.ListAPIView):
         except QaError as error:
             raise api_error(error) from None
         return Response(s.rating_body(rating), status=status.HTTP_201_CREATED)
+
+
+def _rating_data(request) -> dict:
+    """What `RatingWriteSerializer` validates, for the rating API: the write load's hot path."""
+    if request.user.is_authenticated and (data := plain_rating(request.data)) is not None:
+        return data
+    return _valid(s.RatingWriteSerializer, request)
+
+
+def plain_rating(data) -> dict | None:
+    """A rating as JSON sends it without feedback (post_type a rated kind's key, post_id a whole
+    number from 1, value 1, 0 or -1, as numbers): the serializer's validated data, read without
+    building and running its fields (about 0.3 ms of CPU per rating). None for anything else,
+    which the serializer reads and, where it must, refuses in its own words; a test holds the two
+    equal (tests/qa/test_api.py)."""
+    if type(data) is not dict:
+        return None
+    post_type, post_id, value = data.get("post_type"), data.get("post_id"), data.get("value")
+    if not (type(post_type) is str and post_type in kinds.RATED_POST_KEYS):
+        return None
+    if not (type(post_id) is int and post_id >= 1 and type(value) is int and value in (1, 0, -1)):
+        return None
+    if "feedback" in data and data["feedback"] != "":
+        return None
+    return {"post_type": post_type, "post_id": post_id, "value": value, "feedback": ""}
 
 
 class TagList(generics.ListAPIView):

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from hub import inbox
 from hub import moderation as audit
-from hub.compiled import prepared_cursor
+from hub.compiled import columns, insert, model_instances, prepared_cursor
 from hub.models import ModerationEntry
 from qa import kinds, reputation
 from qa.models import Answer, Question, Rating
@@ -92,12 +92,12 @@ def _rows_before(rater, post: Post, recipient_id: int, now: dt.datetime) -> tupl
     of yesterday or of this week; a second only when the earlier rating counts in an older week. A
     handful of rows whatever the recipient's history (index qa_rating_recipient_week)."""
     since = min(now - dt.timedelta(days=1), _week_start_moment(now))
-    mine = Rating.objects.select_for_update().filter(rater=rater, recipient_id=recipient_id)
     (key,) = kinds.pointer(post)
     rows = {row.pk: row for row in _recent_or_this(rater.pk, recipient_id, key, post.pk, since)}
     existing = next((row for row in rows.values() if getattr(row, f"{key}_id") == post.pk), None)
     if existing is not None and existing.updated_at < since:
         old_week = _week_start_moment(existing.updated_at)
+        mine = Rating.objects.select_for_update().filter(rater=rater, recipient_id=recipient_id)
         same_week = mine.filter(updated_at__gte=old_week, updated_at__lt=old_week + dt.timedelta(days=7))
         rows.update((row.pk, row) for row in same_week if row.pk not in rows)
     return existing, list(rows.values())
@@ -106,16 +106,18 @@ def _rows_before(rater, post: Post, recipient_id: int, now: dt.datetime) -> tupl
 def _recent_or_this(rater_id: int, recipient_id: int, key: str, post_id: int, since: dt.datetime) -> list[Rating]:
     """The rater's ratings of the recipient since `since`, and their rating of this post, locked: in
     SQL written here, as are the rating's other hot statements (docs/adr/0109), since building
-    the ORM's query cost more CPU than running it."""
+    the ORM's query cost more CPU than running it; run prepared, its rows made instances as `raw`
+    would (hub.compiled.model_instances)."""
     connection = transaction.get_connection()
     q = connection.ops.quote_name
     post_column = q(Rating._meta.get_field(key).column)  # "question_id" or "answer_id"
     sql = (
-        f"SELECT * FROM {q(Rating._meta.db_table)} WHERE {q('rater_id')} = %s AND {q('recipient_id')} = %s"  # noqa: S608 - names from the model, values as parameters
+        f"SELECT {columns(connection, Rating)} FROM {q(Rating._meta.db_table)}"  # noqa: S608 - names from the model, values as parameters
+        f" WHERE {q('rater_id')} = %s AND {q('recipient_id')} = %s"
         f" AND ({q('updated_at')} >= %s OR {post_column} = %s)" + _for_update(connection)
     )
     since_value = connection.ops.adapt_datetimefield_value(since)
-    return list(Rating.objects.raw(sql, [rater_id, recipient_id, since_value, post_id]))
+    return model_instances(connection, Rating, sql, [rater_id, recipient_id, since_value, post_id])
 
 
 def _add_to(model, pk: int, amounts: dict[str, int]) -> None:
@@ -151,7 +153,10 @@ def _week_start_moment(moment: dt.datetime) -> dt.datetime:
 def _lock_recipient(user_id: int, *, email_of: int | None = None):
     """Lock the member's row until the transaction ends and return it (ADR 0031). With `email_of`,
     the same statement says whether that member (the rater) has a confirmed email address
-    (`rater_email_confirmed`): one round trip fewer per rating, in SQL written here (ADR 0109)."""
+    (`rater_email_confirmed`) and, for a rating in a transaction of its own on PostgreSQL, lets its
+    commit return without waiting for the disk (`_commit_without_waiting_for_the_disk`): a round
+    trip fewer for each, in SQL written here (ADR 0109), run prepared, its row made an instance as
+    `raw` would (hub.compiled.model_instances)."""
     users = get_user_model()
     if email_of is None:
         return users.objects.select_for_update().get(pk=user_id)
@@ -162,11 +167,13 @@ def _lock_recipient(user_id: int, *, email_of: int | None = None):
         f"EXISTS (SELECT 1 FROM {q(emails.db_table)} WHERE {q(emails.get_field('user').column)} = %s"  # noqa: S608 - names from the models, values as parameters
         f" AND {q(emails.get_field('verified').column)} = %s)"
     )
+    unflushed = _commit_without_waiting_for_the_disk(connection)
     sql = (
-        f"SELECT *, {confirmed} AS rater_email_confirmed FROM {q(users._meta.db_table)}"  # noqa: S608 - names from the models
-        f" WHERE {q(users._meta.pk.column)} = %s" + _for_update(connection)
+        f"SELECT {columns(connection, users)}, {confirmed}{unflushed}"  # noqa: S608 - names from the models
+        f" FROM {q(users._meta.db_table)} WHERE {q(users._meta.pk.column)} = %s" + _for_update(connection)
     )
-    (recipient,) = users.objects.raw(sql, [email_of, True, user_id])
+    extras = ("rater_email_confirmed", "commit_without_waiting") if unflushed else ("rater_email_confirmed",)
+    (recipient,) = model_instances(connection, users, sql, [email_of, True, user_id], extras)
     return recipient
 
 
@@ -230,7 +237,6 @@ def rate(
     if len(feedback) > 80:
         raise QaError("Keep the feedback line to 80 characters or fewer.")
     _check_rules(rater, post, value)
-    _commit_without_waiting_for_the_disk()
     recipient = _lock_recipient(post.author_id, email_of=rater.pk)
     _check_standing(rater, value, recipient.rater_email_confirmed)  # check_can_rate's refusals, in order
     if not from_acceptance:
@@ -250,32 +256,37 @@ def rate(
     return rating
 
 
-def _commit_without_waiting_for_the_disk() -> None:
+def _commit_without_waiting_for_the_disk(connection) -> str:
     """A rating in a transaction of its own commits without waiting for PostgreSQL to flush its log
     to disk (docs/adr/0109): the flush cost about 4 ms of a worker's time per rating here, longer
     than the rest of the write's SQL. A crash of the database server may lose the last fraction of a
     second of such commits, each whole (a rating with its score, figures and inbox message, or none
     of them); it never leaves them inconsistent. Nested in another write's transaction (an
-    acceptance), that transaction keeps its durable commit."""
-    connection = transaction.get_connection()
+    acceptance), that transaction keeps its durable commit.
+
+    The column that does it, for the select list of the recipient's lock (`_lock_recipient`), the
+    rating's first statement: `set_config(..., true)` is `SET LOCAL` as a function, so it costs no
+    round trip of its own. Empty where it does not apply (SQLite, a nested rating)."""
     if connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1:
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        return ", set_config('synchronous_commit', 'off', true)"
+    return ""
 
 
 def _write(rater, recipient, post: Post, existing, value, feedback, now, held, from_acceptance) -> Rating:
     """Insert the rating, or replace the earlier one in place (same row, new value and date)."""
-    if existing is None:
-        return Rating.objects.create(
-            rater=rater,
-            recipient=recipient,
-            value=value,
-            feedback=feedback,
-            from_acceptance=from_acceptance,
-            created_at=now,
-            updated_at=now,
-            held=held,
-            **kinds.pointer(post),
+    if existing is None:  # a statement written once and run prepared (hub.compiled.insert, ADR 0109)
+        return insert(
+            Rating(
+                rater=rater,
+                recipient=recipient,
+                value=value,
+                feedback=feedback,
+                from_acceptance=from_acceptance,
+                created_at=now,
+                updated_at=now,
+                held=held,
+                **kinds.pointer(post),
+            )
         )
     existing.value, existing.feedback, existing.updated_at = value, feedback, now
     existing.from_acceptance, existing.held = from_acceptance, held

@@ -179,6 +179,43 @@ def test_whether_a_task_already_waits_is_answered_from_an_index_however_long_the
     assert "hub_tasks_waiting_by_task_and_arguments" in plan, plan
 
 
+@pytest.mark.django_db(transaction=True)  # outside a transaction too
+def test_the_waiting_check_sends_the_orms_own_query_for_each_task_and_arguments(database_queue):
+    """hub.tasks._waiting runs _waiting_rows' SQL compiled once with stand-in arguments: for other
+    arguments, other tasks, inside a transaction (locked, skipping locked rows) and outside one, it
+    sends what the ORM would send, and answers as the ORM answers."""
+    from django.db import connection
+
+    from hub.tasks import _waiting, _waiting_rows, _waiting_statement
+
+    def sent(declared, args):
+        orm = _waiting_rows(declared, args).query.get_compiler(connection=connection).as_sql()
+        compiled = _waiting_statement(connection, declared)
+        compiled[1][compiled[2]] = DBTaskResult._meta.get_field("args_kwargs").get_db_prep_value(
+            {"args": list(args), "kwargs": {}}, connection
+        )
+        return [_rendered(connection, *orm), _rendered(connection, compiled[0], compiled[1])]
+
+    enqueue_on_commit(sample_tasks.works_on_third_try, "waits", 7)
+    for declared, args in [
+        (sample_tasks.works_on_third_try, ("waits", 7)),
+        (sample_tasks.works_on_third_try, ("other", 8)),
+        (sample_tasks.broken, (["a", {"b": 1}],)),
+    ]:
+        orm, compiled = sent(declared, args)
+        assert compiled == orm and "FOR UPDATE" not in orm[0]
+        with transaction.atomic():
+            orm, compiled = sent(declared, args)
+            assert compiled == orm and ("FOR UPDATE SKIP LOCKED" in orm[0]) is connection.features.has_select_for_update
+            assert _waiting(declared, args) is bool(_waiting_rows(declared, args)) is (args == ("waits", 7))
+        assert _waiting(declared, args) is (args == ("waits", 7))
+
+
+def _rendered(connection, sql, params):
+    """The statement as the database gets it (on PostgreSQL the values written in, JSON included)."""
+    return (connection.ops.compose_sql(sql, params),) if connection.vendor == "postgresql" else (sql, list(params))
+
+
 def test_wagtails_index_updates_for_an_object_deleted_meanwhile_end_with_nothing_to_do(database_queue, caplog):
     """Wagtail queues a reference-index and a search-index update on every save; when the row is
     deleted before they run (the demo load replacing its documents), they find nothing to do

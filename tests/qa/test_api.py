@@ -4,7 +4,8 @@ import pytest
 import yaml
 from rest_framework.test import APIClient
 
-from qa.api.serializers import RatingSerializer
+from qa.api.serializers import RatingSerializer, RatingWriteSerializer
+from qa.api.views import plain_rating
 from qa.models import Answer, Question, Rating
 from tests.factories import make_user
 from tests.qa.conftest import NOW, make_answer, make_question
@@ -183,3 +184,65 @@ def test_schema_is_openapi_3_and_lists_every_endpoint(api):
         "/api/v1/ratings/",
         "/api/v1/tags/",
     ]
+
+
+PLAIN = {"post_type": "answer", "post_id": 7, "value": -1}
+
+
+READ_PLAINLY = [
+    PLAIN,
+    {**PLAIN, "post_type": "question", "value": 0},
+    {**PLAIN, "value": 1, "feedback": ""},
+    {**PLAIN, "post_id": 2**70, "extra": "ignored"},
+]
+LEFT_TO_THE_SERIALIZER = [  # some it reads too, some it refuses
+    {**PLAIN, "feedback": "Clear"},
+    {**PLAIN, "feedback": "  "},
+    {**PLAIN, "feedback": None},
+    {**PLAIN, "feedback": 0},
+    {**PLAIN, "post_id": "7"},
+    {**PLAIN, "post_id": 7.0},
+    {**PLAIN, "post_id": True},
+    {**PLAIN, "post_id": 0},
+    {**PLAIN, "post_id": -3},
+    {**PLAIN, "post_id": None},
+    {**PLAIN, "value": "1"},
+    {**PLAIN, "value": True},
+    {**PLAIN, "value": 1.0},
+    {**PLAIN, "value": 2},
+    {**PLAIN, "post_type": "comment"},
+    {**PLAIN, "post_type": "Answer"},
+    {**PLAIN, "post_type": ["answer"]},
+    {"post_type": "answer", "post_id": 7},
+    {"post_id": 7, "value": 1},
+    {},
+    [PLAIN],
+    "answer",
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "plainly"), [(data, True) for data in READ_PLAINLY] + [(data, False) for data in LEFT_TO_THE_SERIALIZER]
+)
+def test_the_plain_rating_read_is_what_the_rating_serializer_validates(data, plainly):
+    """qa.api.views.plain_rating reads a rating without the serializer only where the serializer
+    reads the same data; everything else it leaves to the serializer, which words the refusals."""
+    serializer = RatingWriteSerializer(data=data)
+    read = plain_rating(data)
+    assert (read is not None) is plainly
+    if plainly:
+        assert serializer.is_valid(), serializer.errors
+        assert read == serializer.validated_data and list(read) == list(serializer.validated_data)
+        assert [type(value) for value in read.values()] == [type(v) for v in serializer.validated_data.values()]
+
+
+def test_a_malformed_rating_is_refused_in_the_serializers_words(api, answerer):
+    api.force_authenticate(answerer)
+    response = api.post("/api/v1/ratings/", {**PLAIN, "post_id": 0, "value": True}, format="json")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"post_id": ["Ensure this value is greater than or equal to 1."], "value": ['"True" is not a valid choice.']},
+    )
+    api.force_authenticate(None)
+    response = api.post("/api/v1/ratings/", PLAIN, format="json")
+    assert (response.status_code, response.json()) == (403, {"detail": "Authentication credentials were not provided."})

@@ -127,30 +127,72 @@ def test_many_raters_rating_and_re_rating_answers_of_two_members_at_once_leave_e
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_a_rating_in_its_own_transaction_commits_without_waiting_for_the_disk_and_a_nested_one_does_not():
-    """docs/adr/0109: the rating's own transaction sets synchronous_commit off for itself only; inside
-    another write's transaction (an acceptance) the rating leaves that transaction's commit durable."""
+def test_a_rating_in_its_own_transaction_commits_without_waiting_for_the_disk_and_a_nested_one_does_not(monkeypatch):
+    """docs/adr/0109: the rating's own transaction sets synchronous_commit off for itself only, in
+    the statement that locks the recipient (no statement of its own); inside another write's
+    transaction (an acceptance) the rating leaves that transaction's commit durable."""
     asker, answerer = make_user("asker"), make_user("answerer")
     first, second = (make_answer(make_question(asker, f"Question {n}?"), answerer) for n in range(2))
     rater = make_user("rater", role=roles.ORGANISER)
-    sent = []
+    sent, during = [], []
+    read_before = ratings._read_before
 
     def record(execute, sql, params, many, context):
         sent.append(sql)
         return execute(sql, params, many, context)
 
+    def read_before_noting_the_setting(*args):
+        during.append(_synchronous_commit())  # right after the recipient's lock
+        return read_before(*args)
+
+    monkeypatch.setattr(ratings, "_read_before", read_before_noting_the_setting)
     with connection.execute_wrapper(record):
         ratings.rate(rater, first, Rating.POSITIVE)
-    assert sent.count("SET LOCAL synchronous_commit TO OFF") == 1
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW synchronous_commit")
-        assert cursor.fetchone() == ("on",)  # it ended with the rating's transaction
+    assert during == ["off"]
+    (lock,) = [sql for sql in sent if "account_emailaddress" in sql]  # the lock reads the rater's email too
+    assert "set_config('synchronous_commit', 'off', true)" in lock
+    assert lock.rstrip().endswith("FOR UPDATE")
+    assert not [sql for sql in sent if sql.startswith("SET")]  # no statement of its own
+    assert _synchronous_commit() == "on"  # it ended with the rating's transaction
 
     sent.clear()
     with connection.execute_wrapper(record), transaction.atomic():
         ratings.rate(rater, second, Rating.POSITIVE)
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW synchronous_commit")
-            assert cursor.fetchone() == ("on",)
-    assert "SET LOCAL synchronous_commit TO OFF" not in sent
+        assert _synchronous_commit() == "on"
+    assert during == ["off", "on"]
+    assert not [sql for sql in sent if "set_config" in sql or sql.startswith("SET")]
     assert Rating.objects.filter(rater=rater).count() == 2
+
+
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_rating_holds_the_recipients_row_lock_from_its_first_statement_to_its_commit(monkeypatch):
+    """docs/adr/0031: the statement that locks the recipient (which also reads the rater's email and
+    sets the commit's mode) takes the row lock: another transaction cannot lock the row meanwhile."""
+    asker, answerer = make_user("asker"), make_user("answerer")
+    answer = make_answer(make_question(asker), answerer)
+    rater = make_user("rater", role=roles.ORGANISER)
+    seen = []
+    read_before = ratings._read_before
+
+    def read_before_trying_the_lock(*args):
+        seen.extend(all_at_once(_lock_without_waiting, [answerer.pk]))  # another connection, meanwhile
+        return read_before(*args)
+
+    monkeypatch.setattr(ratings, "_read_before", read_before_trying_the_lock)
+    ratings.rate(rater, answer, Rating.POSITIVE)
+
+    assert [type(error).__name__ for error in seen] == ["OperationalError"]
+    assert "could not obtain lock" in str(seen[0])
+    assert all_at_once(_lock_without_waiting, [answerer.pk]) == []  # free again after the commit
+
+
+def _lock_without_waiting(user_id: int) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute('SELECT 1 FROM "hub_user" WHERE "id" = %s FOR UPDATE NOWAIT', [user_id])

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 # roles, the post with its question, the recipient's lock (which also reads whether the rater's
 # email is confirmed), the rater's earlier ratings of the recipient, the insert, the post's score,
 # the inbox message, the recipient's figures with their unread count in the same update (ADR 0109),
-# and the transaction's own statements (here a savepoint and its release; on PostgreSQL a rating in
-# its own transaction sends `SET LOCAL synchronous_commit TO OFF` in their place, ADR 0109).
+# and the transaction's own statements (here a savepoint and its release; a rating in its own
+# transaction sends neither, and on PostgreSQL sets synchronous_commit in its lock, ADR 0109).
 NEW_RATING = 10
 # Replacing a rating given in an earlier week reads that week's ratings too.
 REPLACED_FROM_AN_EARLIER_WEEK = NEW_RATING + 1
