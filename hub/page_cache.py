@@ -29,7 +29,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from wagtail.models import Site
 
-from hub import roles
+from hub import roles, sessions
 from hub.cache import ResilientRedisCache, breaker_open
 from hub.page_context import restrictions_from_root_to
 
@@ -159,19 +159,26 @@ def install(connection, **kwargs) -> None:
 def shared(name: str, build, *parts):
     """What `build()` returns, kept under the current generation: the same for every visitor
     (signed in or not) until the next write. Each call is one cache round trip."""
+    return _shared(name, build, parts, ())[0]
+
+
+def _shared(name: str, build, parts, also: list[str]) -> tuple[object, dict]:
+    """`shared()`, also reading the keys `also` in the same round trip: (the value, what was found
+    of them)."""
     if not enabled():
-        return build()
+        return build(), {}
     store = caches[CACHE_ALIAS]
     key = f"hub:shared:{name}:" + ":".join(str(part) for part in parts)
-    found = store.get_many([GENERATION_KEY, key])
+    found = store.get_many([GENERATION_KEY, key, *also])
+    extra = {name: found.get(name) for name in also}
     generation = current_generation(store, found)
     entry = found.get(key)
     if generation is not None and entry is not None and entry[0] == generation:
-        return entry[1]
+        return entry[1], extra
     value = build()
     if generation is not None:
         store.set(key, (generation, value), settings.HUB_PAGE_CACHE_SECONDS)
-    return value
+    return value, extra
 
 
 def audience(viewer) -> str:
@@ -245,7 +252,13 @@ class SiteMiddleware:
 
     def __call__(self, request):
         if enabled() and not request.path.startswith(tuple(getattr(settings, "HUB_PAGE_CACHE_EXEMPT", ()))):
-            request._wagtail_site = shared("wagtail-site", lambda: _site_for(request), request.get_host())
+            # The member's session comes in the same round trip, when kept in this cache (hub/sessions.py).
+            session = sessions.cache_key(request, CACHE_ALIAS)
+            also = [session] if session else []
+            site, found = _shared("wagtail-site", lambda: _site_for(request), (request.get_host(),), also)
+            request._wagtail_site = site
+            if session:
+                sessions.hand_over(request, found[session])
         return self.get_response(request)
 
 

@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "hub.page_cache.PageCacheMiddleware",
     "hub.page_cache.SiteMiddleware",
     "hub.middleware.RequestMemoMiddleware",  # what a page reads once per request (hub/page_context.py)
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "hub.sessions.SessionMiddleware",  # Django's, with the session read beside the site (docs/adr/0114)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,7 +115,10 @@ CACHES = caches_config(CACHE_URL, VAR_DIR / "cache" / "pages")
 # so a lost cache signs nobody out (docs/adr/0103). Only a cache every process shares will do: a
 # session ended in one process must not live on in another's memory.
 SHARED_CACHE = CACHES["default"]["BACKEND"] == "hub.cache.ResilientRedisCache"
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db")
+SESSION_ENGINE = "hub.sessions" if SHARED_CACHE else "django.contrib.sessions.backends.db"
+# With Redis every alias is the same store: sessions are kept beside the pages, so the request's
+# first cache round trip (the page generation and the site) reads the session too (docs/adr/0114).
+SESSION_CACHE_ALIAS = "pages" if SHARED_CACHE else "default"
 HUB_PAGE_CACHE = env_bool("HUB_PAGE_CACHE", True)
 HUB_PAGE_CACHE_SECONDS = env_int("HUB_PAGE_CACHE_SECONDS", 600)
 # The queries of every signed-in request run as prepared statements on PostgreSQL (hub/compiled.py,

@@ -23,7 +23,8 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
 }
 # As production with Redis (docs/adr/0103): one process, so the local-memory cache is shared enough.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "hub.sessions"
+SESSION_CACHE_ALIAS = "pages"
 # Page tests look at what each request renders and what it costs; the page cache's own tests
 # (tests/hub/test_page_cache.py) turn it on.
 HUB_PAGE_CACHE = False

@@ -26,6 +26,8 @@ def redis_at(settings, port: int) -> None:
     settings.CACHES = {
         "default": {"BACKEND": "hub.cache.ResilientRedisCache", "LOCATION": url, "OPTIONS": {"FAIL_SILENTLY": True}},
         "limits": {"BACKEND": "hub.cache.ResilientRedisCache", "LOCATION": url, "OPTIONS": {"FAIL_SILENTLY": False}},
+        # As settings/env.py's caches_config: the pages (and, with them, the sessions) on the same Redis.
+        "pages": {"BACKEND": "hub.cache.ResilientRedisCache", "LOCATION": url, "OPTIONS": {"FAIL_SILENTLY": True}},
     }
     hub_cache.reset_breakers()
 
