@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 import secrets
 from collections.abc import Callable, Sequence
 
@@ -34,7 +33,6 @@ from hub.page_cache import CACHE_ALIAS, GENERATION_KEY, current_generation, enab
 # changes them, and nothing a member writes is rendered raw (Markdown is sanitised, text escaped).
 CSRF = "hubFragmentCsrfTokenZ7q"
 SUBMISSION = "hubFragmentSubmissionZ7q"
-_SUBMISSION = re.compile(SUBMISSION)
 _URL_PLACEHOLDER = 987654321
 
 
@@ -46,17 +44,27 @@ def key(name: str, item: object, viewer_class: str) -> str:
 
 def personalise(request, pieces: Sequence[str]) -> list[SafeString]:
     """Fragments with this request's CSRF token and a fresh repeat-guard token per form."""
-    token = tokens = None
+    tokens = None
     result = []
     for html in pieces:
         if CSRF in html:
-            token = token or get_token(request)
-            html = html.replace(CSRF, token)
+            html = html.replace(CSRF, csrf_token(request))
         if SUBMISSION in html:
             tokens = tokens or _submission_tokens()
-            html = _SUBMISSION.sub(lambda _match, tokens=tokens: next(tokens), html)
+            parts = html.split(SUBMISSION)
+            html = "".join(itertools.chain([parts[0]], *((next(tokens), part) for part in parts[1:])))
         result.append(mark_safe(html))  # rendered by our templates, which escaped what they show
     return result
+
+
+def csrf_token(request) -> str:
+    """This request's CSRF token, masked once for all the fragments of its page: Django masks it
+    anew on every `get_token`, drawing 32 random characters from the system one call at a time.
+    One response's forms may share one masked token (Django's `{% csrf_token %}` does)."""
+    token = request.__dict__.get("_hub_csrf_token")
+    if token is None:
+        token = request._hub_csrf_token = get_token(request)
+    return token
 
 
 def _submission_tokens():

@@ -134,6 +134,17 @@ def test_no_stand_in_or_other_members_token_reaches_a_page(client, world):
     assert len(tokens) == len(re.findall(r'name="submission_token"', first + second))  # each form its own
 
 
+def test_a_pages_forms_share_one_masked_csrf_token_and_the_next_page_gets_another(client, world):
+    """hub.fragments.csrf_token masks the token once per request for every kept piece of the page
+    (Django masks it anew on each call); each response still gets its own masking."""
+    first, _ = _page(client, world["other"], _question(world))
+    second, _ = _page(client, world["other"], _question(world))
+    tokens = [set(re.findall(r'name="csrfmiddlewaretoken" value="(\w+)"', html)) for html in (first, second)]
+    assert len(re.findall(r'name="csrfmiddlewaretoken"', first)) > 3
+    assert [len(found) for found in tokens] == [1, 1]
+    assert tokens[0] != tokens[1]
+
+
 # --- (b) every change shows on the next request ---------------------------------------------------
 
 
