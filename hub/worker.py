@@ -16,10 +16,11 @@ import datetime as dt
 import logging
 import signal
 import threading
+from contextlib import nullcontext
 from traceback import format_exception
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import close_old_connections, connections
+from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
 from django_tasks import TaskContext
 from django_tasks.signals import task_finished, task_started
@@ -54,6 +55,15 @@ GONE_IS_DONE = frozenset(
     {"wagtail.tasks.update_reference_index_task", "modelsearch.tasks.insert_or_update_object_task"}
 )
 
+# Tasks that must read and write in one transaction on SQLite. modelsearch indexes an object there by
+# looking its entry up and then updating it or inserting it; two worker threads indexing the same
+# object (saved twice in quick succession, as the demo load does) both found no entry, and the
+# second insert broke the unique constraint and failed for good. In one transaction, SQLite's
+# BEGIN IMMEDIATE (settings/env.py) takes the write lock before the look-up, so the second waits
+# and then updates. PostgreSQL's backend upserts and needs no such care, and there a transaction
+# would be held open across the Elasticsearch call.
+ONE_SQLITE_TRANSACTION = frozenset({"modelsearch.tasks.insert_or_update_object_task"})
+
 
 class HubWorker(Worker):
     def run_task(self, db_task_result: DBTaskResult) -> None:
@@ -79,10 +89,12 @@ class HubWorker(Worker):
         declared = row.task
         result = row.task_result
         task_started.send(sender=type(declared.get_backend()), task_result=result)
-        if declared.takes_context:
-            value = declared.call(TaskContext(task_result=result), *result.args, **result.kwargs)
-        else:
-            value = declared.call(*result.args, **result.kwargs)
+        one_transaction = row.task_path in ONE_SQLITE_TRANSACTION and connection.vendor == "sqlite"
+        with transaction.atomic() if one_transaction else nullcontext():
+            if declared.takes_context:
+                value = declared.call(TaskContext(task_result=result), *result.args, **result.kwargs)
+            else:
+                value = declared.call(*result.args, **result.kwargs)
         row.set_successful(value)
         task_finished.send(sender=type(declared.get_backend()), task_result=row.task_result)
 

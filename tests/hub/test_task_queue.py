@@ -1,8 +1,13 @@
 """The database task queue: enqueue on commit, retries with backoff, failures kept, RetryLater."""
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
@@ -242,3 +247,25 @@ def test_wagtails_index_updates_for_an_object_deleted_meanwhile_end_with_nothing
     run_queue()
     (other,) = rows("reads_a_missing_row")
     assert other.status == "FAILED" and other.exception_class_path.endswith("DoesNotExist")
+
+
+def test_two_workers_indexing_the_same_object_at_once_both_succeed_on_sqlite(tmp_path):
+    """An object saved twice in quick succession queues two search-index tasks; two worker threads
+    took one each, both found no index entry and both inserted one, and the second failed for good
+    on the unique constraint (seen in `make run`'s log after the demo load). The worker now runs
+    that task in one transaction on SQLite, so the second waits for the first and updates."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.hub.index_race", str(tmp_path / "race.sqlite3")],
+        cwd=django_settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert outcome == {
+        "tasks": [["SUCCESSFUL", ""], ["SUCCESSFUL", ""]],
+        "entries": 1,
+        "title": "Minutes of the listening campaign",
+    }, done.stderr[-3000:]
