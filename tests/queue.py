@@ -18,7 +18,7 @@ def run_queue(threads: int = 1, queues: tuple[str, ...] = ("*",)) -> None:
     close the test's own connection, so that step is left out here (threads close theirs at the end).
     """
     with keep_test_connection():
-        _pool(threads, queues).run()
+        worker_pool(threads, queues).run()
 
 
 @contextmanager
@@ -30,7 +30,8 @@ def keep_test_connection():
         yield
 
 
-def _pool(threads: int, queues) -> WorkerPool:
+def worker_pool(threads: int, queues=("*",), worker_id: str = "test") -> WorkerPool:
+    """`threads` workers of the queues named (all of them: "*") that stop once none is ready."""
     return WorkerPool(
         threads,
         queue_names=list(queues),
@@ -39,7 +40,7 @@ def _pool(threads: int, queues) -> WorkerPool:
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id="test",
+        worker_id=worker_id,
         excluded_queue_names=[],
     )
 

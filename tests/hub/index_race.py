@@ -38,7 +38,7 @@ def main(database_path: str) -> None:
     from django_tasks_db.models import DBTaskResult
     from wagtail.documents import get_document_model
 
-    from hub.worker import WorkerPool
+    from tests.queue import worker_pool
 
     for app in ("wagtaildocs", "wagtailsearch", "django_tasks_database"):
         call_command("migrate", app, verbosity=0)
@@ -66,17 +66,7 @@ def main(database_path: str) -> None:
         connection.execute_wrappers.append(wait_for_the_other_look_up)
 
     connection_created.connect(watch)
-    WorkerPool(
-        2,
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="race",
-        excluded_queue_names=[],
-    ).run()
+    worker_pool(2, worker_id="race").run()
     connection_created.disconnect(watch)
 
     from wagtail.search.models import IndexEntry

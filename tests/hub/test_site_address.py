@@ -1,13 +1,9 @@
 """One public address for the hub: Django's Site, allauth's emails, feeds and the hub's own emails agree."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core import mail
 from django.db.models.signals import post_migrate
@@ -15,6 +11,7 @@ from django.test import override_settings
 
 from hub import signal_handlers, site
 from tests.factories import make_user
+from tests.processes import run_python
 from tests.wiki.conftest import make_article
 
 SIGNUP = {
@@ -83,13 +80,6 @@ def test_migrating_one_app_on_an_empty_database_does_not_need_the_sites_table(tm
         f"settings.DATABASES['default'] = {database!r}; "
         "django.setup(); call_command('migrate', 'search', verbosity=0); print('migrated')"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_python("-c", script)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "migrated"

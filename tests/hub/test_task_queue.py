@@ -2,12 +2,8 @@
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from hub.tasks import RetryPolicy, enqueue_on_commit, policy_for
 from tests.hub import sample_tasks
+from tests.processes import run_python
 from tests.queue import keep_test_connection, rows, run_queue
 
 pytestmark = pytest.mark.django_db
@@ -254,14 +251,7 @@ def test_two_workers_indexing_the_same_object_at_once_both_succeed_on_sqlite(tmp
     took one each, both found no index entry and both inserted one, and the second failed for good
     on the unique constraint (seen in `make run`'s log after the demo load). The worker now runs
     that task in one transaction on SQLite, so the second waits for the first and updates."""
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.hub.index_race", str(tmp_path / "race.sqlite3")],
-        cwd=django_settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_python("-m", "tests.hub.index_race", str(tmp_path / "race.sqlite3"))
     assert done.returncode == 0, done.stderr[-3000:]
     outcome = json.loads(done.stdout.strip().splitlines()[-1])
     assert outcome == {
