@@ -170,7 +170,7 @@ def _shared(name: str, build, parts, also: list[str]) -> tuple[object, dict]:
     store = caches[CACHE_ALIAS]
     key = f"hub:shared:{name}:" + ":".join(str(part) for part in parts)
     found = store.get_many([GENERATION_KEY, key, *also])
-    extra = {name: found.get(name) for name in also}
+    extra = {wanted: found.get(wanted) for wanted in also}
     generation = current_generation(store, found)
     entry = found.get(key)
     if generation is not None and entry is not None and entry[0] == generation:

@@ -9,9 +9,9 @@ stands) and its discussion, fetched with the page's sidebar in one round trip (w
   WIKI_DISCUSSION_THREADS_PER_PAGE top-level comments with all their replies, fewer once a page's
   threads pass WIKI_DISCUSSION_COMMENTS_PER_PAGE comments, oldest thread first; docs/adr/0112).
   It reads whether the viewer is signed in (Report) and a moderator (Remove), and the page's
-  address and number (each link's `next=`, the pager): three classes per page. Kept, it costs no query; kept with it,
-  the count of all the discussion's comments. A comment's own address names its page
-  (`DebatePage.comment_url`).
+  address and number (each link's `next=`, the pager): three classes per page. Kept, it costs no
+  query; kept with it, the count of all the discussion's comments. A comment's own address names
+  its page (`DebatePage.comment_url`).
 - The discussion is kept as its whole section: heading and count, the tree, the pager and, for a
   member, the comment form. The form is rendered with stand-ins for what django-comments makes per
   form (the timestamp and the security hash signing it, which the library refuses two hours on) and
